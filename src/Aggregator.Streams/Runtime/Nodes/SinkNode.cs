@@ -1,0 +1,76 @@
+using Aggregator.Streams.Processors;
+using Aggregator.Streams.Serdes;
+using Confluent.Kafka;
+
+namespace Aggregator.Streams.Runtime.Nodes;
+
+/// <summary>
+/// Serializes records and hands them to the task's collector. Sinks into repartition topics stamp each
+/// record with its upstream origin (<see cref="UpstreamMarkHeader"/>) so replays are recognised downstream.
+/// </summary>
+internal sealed class SinkNode<TKey, TValue>(
+    string name,
+    string topicName,
+    bool isRepartition,
+    ISerde<TKey> keySerde,
+    ISerde<TValue> valueSerde)
+    : ProcessorNode<TKey, TValue>(name)
+{
+    private TaskContext _task = null!;
+    private string _resolvedTopic = string.Empty;
+
+    public override void AddChild(ProcessorNode child) =>
+        throw new InvalidOperationException($"Sink '{Name}' cannot have children.");
+
+    public override void Init(TaskContext context)
+    {
+        _task = context;
+        _resolvedTopic = isRepartition ? InternalTopicNames.Resolve(context.ApplicationId, topicName) : topicName;
+    }
+
+    public override void Process(Record<TKey, TValue> record)
+    {
+        var key = record.Key is null ? null : keySerde.Serialize(record.Key);
+        var value = record.Value is null ? null : valueSerde.Serialize(record.Value);
+        var headers = record.Headers;
+        if (isRepartition)
+        {
+            if (key is null)
+            {
+                // Like Kafka Streams: a null key cannot be grouped; drop it and count it rather than
+                // let the partitioner scatter it at random.
+                _task.Metrics.RecordSkipped();
+                return;
+            }
+
+            headers = WithUpstreamMark(headers);
+        }
+
+        _task.Collector.Send(_resolvedTopic, -1, key, value, headers, record.Timestamp);
+    }
+
+    private Headers? WithUpstreamMark(Headers? original)
+    {
+        if (_task.CurrentTopic is null)
+        {
+            // Sent from a punctuator: no input record to identify it by, so it is not de-duplicated.
+            return original;
+        }
+
+        var headers = new Headers();
+        if (original is not null)
+        {
+            foreach (var header in original)
+            {
+                if (header.Key != UpstreamMarkHeader.Name)
+                {
+                    headers.Add(header.Key, header.GetValueBytes());
+                }
+            }
+        }
+
+        headers.Add(UpstreamMarkHeader.Name, UpstreamMarkHeader.Encode(
+            _task.CurrentTopicHash, _task.CurrentPartition, _task.CurrentOffset, _task.FanOutSequence++));
+        return headers;
+    }
+}

@@ -1,0 +1,202 @@
+using Aggregator.Streams.Errors;
+using Aggregator.Streams.Processors;
+using Aggregator.Streams.Runtime.Nodes;
+using Aggregator.Streams.State.Internal;
+using Confluent.Kafka;
+
+namespace Aggregator.Streams.Runtime;
+
+/// <summary>
+/// One partition of one sub-topology: its own processor instances, stores and position in each source
+/// partition. Used by the stream threads and, unchanged, by the topology test driver.
+/// </summary>
+internal sealed class StreamTask : IDisposable
+{
+    private readonly Dictionary<string, (SourceNode Node, bool IsRepartition, uint TopicHash)> _sources = new(StringComparer.Ordinal);
+    private readonly List<ProcessorNode> _nodes;
+    private readonly Dictionary<(string Topic, int Partition), long> _positions = [];
+    private readonly Dictionary<(uint TopicHash, int Partition), UpstreamMark> _upstreamMarks = [];
+    private bool _initialized;
+
+    public StreamTask(TaskId id, Topology.Subtopology subtopology, TaskContext context, TaskStateManager state)
+    {
+        Id = id;
+        Context = context;
+        State = state;
+        var nodes = subtopology.Nodes.ToDictionary(n => n, n => n.Create());
+        foreach (var (definition, node) in nodes)
+        {
+            foreach (var child in definition.Children)
+            {
+                node.AddChild(nodes[child]);
+            }
+
+            if (definition is Topology.SourceDefinition source)
+            {
+                foreach (var topic in source.Topics)
+                {
+                    var resolved = source.IsRepartition ? InternalTopicNames.Resolve(context.ApplicationId, topic) : topic;
+                    _sources[resolved] = ((SourceNode)node, source.IsRepartition, UpstreamMarkHeader.TopicHash(resolved));
+                }
+            }
+        }
+
+        _nodes = subtopology.Nodes.Select(n => nodes[n]).ToList();
+        State.OpenStores(context);
+    }
+
+    public TaskId Id { get; }
+
+    public TaskContext Context { get; }
+
+    public TaskStateManager State { get; }
+
+    /// <summary>Source topics (resolved names) of this task.</summary>
+    public IEnumerable<string> SourceTopics => _sources.Keys;
+
+    /// <summary>True when records were processed since the last commit.</summary>
+    public bool HasUncommittedWork { get; private set; }
+
+    public bool IsInitialized => _initialized;
+
+    /// <summary>Starts processing from <paramref name="checkpoint"/>: stream time, positions, upstream marks; inits processors.</summary>
+    public void Initialize(TaskCheckpoint checkpoint)
+    {
+        Context.StreamTime = checkpoint.StreamTime;
+        _positions.Clear();
+        foreach (var position in checkpoint.Positions)
+        {
+            _positions[(position.Topic, position.Partition)] = position.NextOffset;
+        }
+
+        _upstreamMarks.Clear();
+        foreach (var mark in checkpoint.UpstreamMarks)
+        {
+            _upstreamMarks[(mark.SourceTopicHash, mark.SourcePartition)] = mark;
+        }
+
+        if (!_initialized)
+        {
+            // Processors initialise after restore: they may read their stores in Init (suppression rebuilds its index).
+            foreach (var node in _nodes)
+            {
+                node.Init(Context);
+            }
+
+            _initialized = true;
+        }
+
+        HasUncommittedWork = false;
+    }
+
+    /// <summary>The offset to resume each source partition from, when the checkpoint knows it.</summary>
+    public IReadOnlyDictionary<(string Topic, int Partition), long> Positions => _positions;
+
+    /// <summary>Processes one consumed record through the task's graph.</summary>
+    public void Process(in RawRecord record)
+    {
+        if (!_sources.TryGetValue(record.Topic, out var source))
+        {
+            throw new StreamsException($"Task {Id} received a record of '{record.Topic}', which is not one of its sources.");
+        }
+
+        _positions[(record.Topic, record.Partition)] = record.Offset + 1;
+        HasUncommittedWork = true;
+        if (source.IsRepartition && IsReplay(record))
+        {
+            Context.Metrics.RecordReplaySkipped();
+            return;
+        }
+
+        Context.SetCurrentRecord(record.Topic, source.TopicHash, record.Partition, record.Offset, record.Headers);
+        try
+        {
+            source.Node.ProcessRaw(record);
+        }
+        catch (StreamsException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new StreamsException(
+                $"Task {Id} failed processing {record.Topic}-{record.Partition}@{record.Offset}: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+        finally
+        {
+            Context.ClearCurrentRecord();
+        }
+
+        Context.Metrics.RecordProcessed();
+        try
+        {
+            Context.Punctuation.PunctuateStreamTime(Context.StreamTime);
+        }
+        catch (Exception ex) when (ex is not StreamsException and not OperationCanceledException)
+        {
+            throw new StreamsException($"Task {Id} failed in a stream-time punctuator: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Fires due wall-clock punctuators.</summary>
+    public void PunctuateWallClock(long nowMs)
+    {
+        try
+        {
+            Context.Punctuation.PunctuateWallClock(nowMs);
+        }
+        catch (Exception ex) when (ex is not StreamsException and not OperationCanceledException)
+        {
+            throw new StreamsException($"Task {Id} failed in a wall-clock punctuator: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The checkpoint describing the current (uncommitted) position of this task.</summary>
+    public TaskCheckpoint CurrentCheckpoint() => new()
+    {
+        Seq = State.Committed.Seq,
+        StreamTime = Context.StreamTime,
+        Positions = _positions.Select(p => new SourcePosition(p.Key.Topic, p.Key.Partition, p.Value)).OrderBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.Partition).ToList(),
+        UpstreamMarks = _upstreamMarks.Values.OrderBy(m => m.SourceTopicHash).ThenBy(m => m.SourcePartition).ToList(),
+        ChangelogOffsets = State.Committed.ChangelogOffsets,
+    };
+
+    /// <summary>Offsets to commit to the consumer group (the next offset to read per source partition).</summary>
+    public IEnumerable<TopicPartitionOffset> CommittableOffsets() =>
+        _positions.Select(p => new TopicPartitionOffset(p.Key.Topic, p.Key.Partition, p.Value));
+
+    public void MarkCommitted() => HasUncommittedWork = false;
+
+    public void Dispose()
+    {
+        if (_initialized)
+        {
+            foreach (var node in _nodes)
+            {
+                node.Close();
+            }
+        }
+
+        State.Dispose();
+    }
+
+    private bool IsReplay(in RawRecord record)
+    {
+        if (!UpstreamMarkHeader.TryDecode(record.Headers, out var topicHash, out var partition, out var offset, out var sequence))
+        {
+            return false;
+        }
+
+        var key = (topicHash, partition);
+        if (_upstreamMarks.TryGetValue(key, out var mark) &&
+            (offset < mark.Offset || (offset == mark.Offset && sequence <= mark.Sequence)))
+        {
+            return true;
+        }
+
+        _upstreamMarks[key] = new UpstreamMark(topicHash, partition, offset, sequence);
+        return false;
+    }
+
+    public override string ToString() => $"task {Id}";
+}
