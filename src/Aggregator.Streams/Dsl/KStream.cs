@@ -19,8 +19,8 @@ public sealed class KStream<TKey, TValue>
     {
         _builder = builder;
         Node = node;
-        KeySerde = keySerde;
-        ValueSerde = valueSerde;
+        KeySerde = keySerde ?? Serdes.Serdes.DefaultFor<TKey>();
+        ValueSerde = valueSerde ?? Serdes.Serdes.DefaultFor<TValue>();
         RepartitionRequired = repartitionRequired;
     }
 

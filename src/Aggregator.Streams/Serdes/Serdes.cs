@@ -20,6 +20,16 @@ public static class Serdes
     /// <summary>Bytes as they are.</summary>
     public static ISerde<byte[]> ByteArray { get; } = new ByteArraySerde();
 
+    /// <summary>
+    /// The serde used when none was given for a type: built-ins for string, long, int and byte[] (Kafka Streams'
+    /// default.key/value.serde, without the surprise of a wrong global default for other types).
+    /// </summary>
+    public static ISerde<T>? DefaultFor<T>() => typeof(T) == typeof(string) ? (ISerde<T>)String
+        : typeof(T) == typeof(long) ? (ISerde<T>)Long
+        : typeof(T) == typeof(int) ? (ISerde<T>)Int
+        : typeof(T) == typeof(byte[]) ? (ISerde<T>)ByteArray
+        : null;
+
     /// <summary>JSON through System.Text.Json source-generated metadata (no reflection at run time).</summary>
     public static ISerde<T> Json<T>(JsonTypeInfo<T> typeInfo) => new JsonSerde<T>(typeInfo);
 
