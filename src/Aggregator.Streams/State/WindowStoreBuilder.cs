@@ -3,11 +3,11 @@ using Aggregator.Streams.State.Internal;
 
 namespace Aggregator.Streams.State;
 
-public sealed class WindowStoreBuilder<TKey, TValue> : StoreBuilder
+public sealed class WindowStoreBuilder<TKey, TValue> : WindowStoreBuilderBase
     where TKey : notnull
 {
     internal WindowStoreBuilder(string name, StoreType type, ISerde<TKey> keySerde, ISerde<TValue> valueSerde, long windowSizeMs, long retentionMs)
-        : base(name, type)
+        : base(name, type, windowSizeMs, retentionMs)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(windowSizeMs, 1);
         if (retentionMs < windowSizeMs)
@@ -17,19 +17,11 @@ public sealed class WindowStoreBuilder<TKey, TValue> : StoreBuilder
 
         KeySerde = keySerde;
         ValueSerde = valueSerde;
-        WindowSizeMs = windowSizeMs;
-        RetentionMs = retentionMs;
     }
 
     public ISerde<TKey> KeySerde { get; }
 
     public ISerde<TValue> ValueSerde { get; }
-
-    public long WindowSizeMs { get; }
-
-    public long RetentionMs { get; }
-
-    public override string Kind => "window";
 
     internal override ManagedStore Build(int cacheMaxEntries) =>
         new CachedWindowStore<TKey, TValue>(Name, Type, LoggingEnabled, CachingEnabled, cacheMaxEntries, KeySerde, ValueSerde, WindowSizeMs, RetentionMs);
