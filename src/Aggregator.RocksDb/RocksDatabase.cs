@@ -18,6 +18,10 @@ public sealed unsafe partial class RocksDatabase : IDisposable
 {
     private readonly DatabaseHandle _handle;
 
+    // Our own flag, not SafeHandle.IsClosed: a SafeHandle only counts as closed once its last reference is
+    // released, so with readers busy on other threads it could stay open (and accept new calls) indefinitely.
+    private volatile bool _disposed;
+
     private RocksDatabase(DatabaseHandle handle, string path, RocksDbCompression compression)
     {
         _handle = handle;
@@ -123,16 +127,22 @@ public sealed unsafe partial class RocksDatabase : IDisposable
     /// </summary>
     public RocksIterator CreateIterator(ReadOnlySpan<byte> lowerBound = default, ReadOnlySpan<byte> upperBound = default)
     {
-        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         return new RocksIterator(IteratorHandle.Create(_handle, lowerBound, upperBound));
     }
 
     /// <summary>Closes the database once running calls return and open iterators are disposed.</summary>
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _handle.Dispose();
+    }
 
     private DatabaseLease Lease()
     {
-        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        // A call racing with Dispose may pass this check; its lease then either keeps the database open
+        // until it finishes or, if the database already closed, throws ObjectDisposedException itself.
+        ObjectDisposedException.ThrowIf(_disposed, this);
         return new DatabaseLease(_handle);
     }
 

@@ -15,6 +15,7 @@ namespace Aggregator.RocksDb;
 public sealed class RocksDbCache : IDisposable
 {
     private readonly CacheHandle _handle;
+    private volatile bool _disposed; // not _handle.IsClosed, which lags while an Open holds a reference
 
     public RocksDbCache(long capacityBytes)
     {
@@ -31,16 +32,20 @@ public sealed class RocksDbCache : IDisposable
     /// <summary>Bytes of entries in use right now (pinned by readers or iterators), which eviction cannot free.</summary>
     public long PinnedUsage => (long)RocksDbNative.CacheGetPinnedUsage(Handle);
 
-    internal bool IsDisposed => _handle.IsClosed;
+    internal bool IsDisposed => _disposed;
 
     internal CacheHandle Handle
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+            ObjectDisposedException.ThrowIf(_disposed, this);
             return _handle;
         }
     }
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _handle.Dispose();
+    }
 }

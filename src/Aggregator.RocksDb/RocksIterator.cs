@@ -17,6 +17,7 @@ public sealed unsafe class RocksIterator : IDisposable
 {
     private readonly IteratorHandle _handle;
     private bool _valid;
+    private bool _disposed; // not _handle.IsClosed, which lags while a call holds a reference
 
     internal RocksIterator(IteratorHandle handle) => _handle = handle;
 
@@ -110,6 +111,7 @@ public sealed unsafe class RocksIterator : IDisposable
     public void Dispose()
     {
         _valid = false;
+        _disposed = true;
         _handle.Dispose();
     }
 
@@ -117,7 +119,7 @@ public sealed unsafe class RocksIterator : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+            ObjectDisposedException.ThrowIf(_disposed, this);
             return _handle;
         }
     }
@@ -128,7 +130,7 @@ public sealed unsafe class RocksIterator : IDisposable
     {
         if (!_valid)
         {
-            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+            ObjectDisposedException.ThrowIf(_disposed, this);
             throw new InvalidOperationException("The iterator is not positioned on an entry; check IsValid after every move.");
         }
     }

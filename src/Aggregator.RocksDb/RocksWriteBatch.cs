@@ -10,6 +10,7 @@ namespace Aggregator.RocksDb;
 public sealed unsafe class RocksWriteBatch : IDisposable
 {
     private readonly WriteBatchHandle _handle = WriteBatchHandle.Create();
+    private volatile bool _disposed; // not _handle.IsClosed, which lags while a Write holds a reference
 
     /// <summary>Number of operations in the batch (a DeleteRange counts as one).</summary>
     public int Count => RocksDbNative.WriteBatchCount(Handle);
@@ -29,7 +30,7 @@ public sealed unsafe class RocksWriteBatch : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+            ObjectDisposedException.ThrowIf(_disposed, this);
             return _handle;
         }
     }
@@ -77,5 +78,9 @@ public sealed unsafe class RocksWriteBatch : IDisposable
     /// <summary>Empties the batch for reuse, keeping its buffer.</summary>
     public void Clear() => RocksDbNative.WriteBatchClear(Handle);
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _handle.Dispose();
+    }
 }
