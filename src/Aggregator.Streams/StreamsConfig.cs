@@ -34,6 +34,12 @@ public sealed class StreamsConfig
 
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// An input that is caught up and silent this long stops holding back the task's watermark (so windows close
+    /// even when a partition has no data); an upstream task not heard from this long likewise.
+    /// </summary>
+    public TimeSpan InputIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public DeserializationErrorMode DeserializationErrors { get; set; } = DeserializationErrorMode.LogAndContinue;
 
     /// <summary>Optional topic for records that could not be deserialized (key and value kept as consumed).</summary>
@@ -96,6 +102,7 @@ public sealed class StreamsConfig
         Check(errors, SessionTimeout >= TimeSpan.FromSeconds(1), "SessionTimeout must be at least 1 second.");
         Check(errors, HeartbeatInterval > TimeSpan.Zero && HeartbeatInterval < SessionTimeout, "HeartbeatInterval must be positive and below SessionTimeout.");
         Check(errors, StartupTimeout > TimeSpan.Zero, "StartupTimeout must be positive.");
+        Check(errors, InputIdleTimeout > TimeSpan.Zero, "InputIdleTimeout must be positive.");
         Check(errors, RocksDbBlockCacheBytes >= 1 << 20, "RocksDbBlockCacheBytes must be at least 1 MiB.");
         Check(errors, RocksDbWriteBufferBytes >= 1 << 20, "RocksDbWriteBufferBytes must be at least 1 MiB.");
         Check(errors, RocksDbTotalWriteBufferBytes >= RocksDbWriteBufferBytes, "RocksDbTotalWriteBufferBytes must be at least RocksDbWriteBufferBytes.");

@@ -3,7 +3,7 @@ using Aggregator.Streams.Kafka.Admin;
 using Aggregator.Streams.State;
 using Aggregator.Streams.State.InMemory;
 using Aggregator.Streams.State.Internal;
-using Aggregator.Streams.Topology;
+using Aggregator.Streams.State.RocksDb;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,10 +31,10 @@ public sealed class KafkaStreams : IAsyncDisposable
     private GlobalStreamThread? _global;
     private StreamsRuntime? _runtime;
     private StreamsState _state = StreamsState.Created;
-    private Timer? _monitor;
+    private ITimer? _monitor;
 
     public KafkaStreams(Topology.Topology topology, StreamsConfig config, ILoggerFactory? loggerFactory = null, TimeProvider? time = null, ITopicAdmin? topicAdmin = null)
-        : this(topology, config, loggerFactory, time, topicAdmin, RocksDb.RocksDbStorageEngine.Open)
+        : this(topology, config, loggerFactory, time, topicAdmin, RocksDbStorageEngine.Open)
     {
     }
 

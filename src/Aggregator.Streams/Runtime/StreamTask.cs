@@ -18,7 +18,7 @@ internal sealed class StreamTask : IDisposable
     private readonly Dictionary<(uint TopicHash, int Partition), UpstreamMark> _upstreamMarks = [];
     private bool _initialized;
 
-    public StreamTask(TaskId id, Topology.Subtopology subtopology, TaskContext context, TaskStateManager state)
+    public StreamTask(TaskId id, Topology.Subtopology subtopology, TaskContext context, TaskStateManager state, IReadOnlyDictionary<string, (int Subtopology, int Tasks)> upstreamWriters)
     {
         Id = id;
         Context = context;
@@ -42,8 +42,11 @@ internal sealed class StreamTask : IDisposable
         }
 
         _nodes = subtopology.Nodes.Select(n => nodes[n]).ToList();
+        _upstreamWriters = upstreamWriters;
         State.OpenStores(context);
     }
+
+    private readonly IReadOnlyDictionary<string, (int Subtopology, int Tasks)> _upstreamWriters;
 
     public TaskId Id { get; }
 
@@ -62,7 +65,27 @@ internal sealed class StreamTask : IDisposable
     /// <summary>Starts processing from <paramref name="checkpoint"/>: stream time, positions, upstream marks; inits processors.</summary>
     public void Initialize(TaskCheckpoint checkpoint)
     {
-        Context.StreamTime = checkpoint.StreamTime;
+        var now = Context.CoarseNowMs;
+        foreach (var (topic, source) in _sources)
+        {
+            if (!source.IsRepartition)
+            {
+                Context.Watermarks.ExpectPartition(topic, Id.Partition, now);
+            }
+            else if (_upstreamWriters.TryGetValue(topic, out var writer))
+            {
+                for (var partition = 0; partition < writer.Tasks; partition++)
+                {
+                    Context.Watermarks.ExpectUpstream(writer.Subtopology, partition, now);
+                }
+            }
+        }
+
+        Context.Watermarks.Restore(
+            checkpoint.StreamTime,
+            checkpoint.PartitionTimes.Select(p => (p.Topic, p.Partition, p.Time)),
+            checkpoint.UpstreamWatermarks.Select(u => (u.Subtopology, u.Partition, u.Watermark)),
+            now);
         _positions.Clear();
         foreach (var position in checkpoint.Positions)
         {
@@ -102,12 +125,26 @@ internal sealed class StreamTask : IDisposable
 
         _positions[(record.Topic, record.Partition)] = record.Offset + 1;
         HasUncommittedWork = true;
-        if (source.IsRepartition && IsReplay(record))
+        if (source.IsRepartition)
         {
-            Context.Metrics.RecordReplaySkipped();
-            return;
+            if (WatermarkHeader.TryDecode(record.Headers, out var writer, out var writerPartition, out var watermark, out var idle, out var heartbeat))
+            {
+                Context.Watermarks.ObserveUpstream(writer, writerPartition, watermark, idle, Context.CoarseNowMs);
+                if (heartbeat)
+                {
+                    PunctuateStreamTime();
+                    return;
+                }
+            }
+
+            if (IsReplay(record))
+            {
+                Context.Metrics.RecordReplaySkipped();
+                return;
+            }
         }
 
+        Context.CurrentIsRepartition = source.IsRepartition;
         Context.SetCurrentRecord(record.Topic, source.TopicHash, record.Partition, record.Offset, record.Headers);
         try
         {
@@ -128,6 +165,32 @@ internal sealed class StreamTask : IDisposable
         }
 
         Context.Metrics.RecordProcessed();
+        PunctuateStreamTime();
+    }
+
+    /// <summary>Tells every reader of this task's repartition topics how far it has progressed (each commit).</summary>
+    public void SendHeartbeats()
+    {
+        if (!_initialized || Context.RepartitionTargets.Count == 0)
+        {
+            return;
+        }
+
+        var header = WatermarkHeader.Encode(Id.Subtopology, Id.Partition, Context.StreamTime, Context.Watermarks.AllIdle, heartbeat: true);
+        var headers = new Headers { { WatermarkHeader.Name, header } };
+        var timestamp = Math.Max(Context.StreamTime, 0);
+        foreach (var (topic, partitions) in Context.RepartitionTargets)
+        {
+            for (var partition = 0; partition < partitions; partition++)
+            {
+                Context.Collector.Send(topic, partition, null, null, headers, timestamp);
+            }
+        }
+    }
+
+    /// <summary>Fires stream-time punctuators that are due (also after the watermark moved without a record).</summary>
+    public void PunctuateStreamTime()
+    {
         try
         {
             Context.Punctuation.PunctuateStreamTime(Context.StreamTime);
@@ -156,6 +219,8 @@ internal sealed class StreamTask : IDisposable
     {
         Seq = State.Committed.Seq,
         StreamTime = Context.StreamTime,
+        PartitionTimes = Context.Watermarks.PartitionTimes.Select(p => new PartitionTime(p.Key.Topic, p.Key.Partition, p.Value)).OrderBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.Partition).ToList(),
+        UpstreamWatermarks = Context.Watermarks.UpstreamWatermarks.Select(u => new UpstreamWatermark(u.Key.Subtopology, u.Key.Partition, u.Value)).OrderBy(u => u.Subtopology).ThenBy(u => u.Partition).ToList(),
         Positions = _positions.Select(p => new SourcePosition(p.Key.Topic, p.Key.Partition, p.Value)).OrderBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.Partition).ToList(),
         UpstreamMarks = _upstreamMarks.Values.OrderBy(m => m.SourceTopicHash).ThenBy(m => m.SourcePartition).ToList(),
         ChangelogOffsets = State.Committed.ChangelogOffsets,

@@ -15,6 +15,13 @@ internal sealed partial class StreamThread
     {
         _lastCommitMs = NowMs;
         var running = _tasks.Values.Where(t => t.IsInitialized).ToList();
+        foreach (var task in running)
+        {
+            task.Context.Watermarks.UpdateIdleness(_lastCommitMs, IsCaughtUp);
+            task.PunctuateStreamTime();
+            task.SendHeartbeats();
+        }
+
         try
         {
             CommitTasks(running);

@@ -104,6 +104,12 @@ internal sealed partial class StreamThread : IDisposable
 
     private void RunOnce()
     {
+        var loopNow = NowMs;
+        foreach (var task in _tasks.Values)
+        {
+            task.Context.CoarseNowMs = loopNow;
+        }
+
         InitializeAssignedTasks();
         if (_restoring.Count > 0)
         {
@@ -168,6 +174,15 @@ internal sealed partial class StreamThread : IDisposable
             var message = result.Message;
             task.Process(new RawRecord(result.Topic, result.Partition.Value, result.Offset.Value, message.Timestamp.UnixTimestampMs, message.Key, message.Value, message.Headers));
         }
+    }
+
+    /// <summary>Whether this thread's consumer has read partition (topic, partition) to its end.</summary>
+    private bool IsCaughtUp(string topic, int partition)
+    {
+        var tp = new TopicPartition(topic, partition);
+        var position = _consumer.Position(tp);
+        var end = _consumer.GetWatermarkOffsets(tp).High;
+        return !position.IsSpecial && !end.IsSpecial && position.Value >= end.Value;
     }
 
     private void OnClientError(IClient client, Error error)

@@ -25,6 +25,7 @@ internal sealed class StreamsRuntime
         Topology = topology;
         Config = config;
         Plan = plan;
+        Wiring = new TaskWiring(topology, config.ApplicationId, plan);
         _engines = engines.ToDictionary();
         GlobalStores = globalStores;
         Time = time;
@@ -45,6 +46,8 @@ internal sealed class StreamsRuntime
     }
 
     public Topology.Topology Topology { get; }
+
+    public TaskWiring Wiring { get; }
 
     public StreamsConfig Config { get; }
 
@@ -72,7 +75,12 @@ internal sealed class StreamsRuntime
     public StreamTask CreateTask(TaskId id, IRecordCollector collector, ILogger logger)
     {
         var subtopology = Topology.Subtopologies[id.Subtopology];
-        var context = new TaskContext(Config.ApplicationId, id, Time, collector, new TaskMetrics(), DeserializationErrors, logger);
+        var context = new TaskContext(Config.ApplicationId, id, Time, collector, new TaskMetrics(), DeserializationErrors, logger)
+        {
+            Watermarks = new WatermarkTracker((long)Config.InputIdleTimeout.TotalMilliseconds),
+            RepartitionTargets = Wiring.RepartitionTargets(id.Subtopology),
+            CoarseNowMs = Time.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
         foreach (var global in GlobalStores)
         {
             context.RegisterStore(global);
@@ -80,6 +88,6 @@ internal sealed class StreamsRuntime
 
         var stores = subtopology.Stores.Select(s => s.Build(Config.CacheMaxEntriesPerStore)).ToList();
         var state = new TaskStateManager(id, stores, Engine, collector, Config.ApplicationId);
-        return new StreamTask(id, subtopology, context, state);
+        return new StreamTask(id, subtopology, context, state, Wiring.UpstreamWriters(id.Subtopology));
     }
 }

@@ -35,8 +35,29 @@ internal sealed class TaskContext(
 
     public PunctuationScheduler Punctuation { get; } = new();
 
-    /// <summary>The largest timestamp of any record this task processed; -1 before the first.</summary>
-    public long StreamTime { get; set; } = -1;
+    /// <summary>Event-time progress of the task's inputs (see <see cref="WatermarkTracker"/>).</summary>
+    public WatermarkTracker Watermarks { get; init; } = new(long.MaxValue);
+
+    /// <summary>The task's stream time: its watermark; -1 before any input progressed.</summary>
+    public long StreamTime => Watermarks.Watermark;
+
+    /// <summary>Wall-clock time sampled once per loop iteration by the owning thread (cheap per-record reads).</summary>
+    public long CoarseNowMs { get; set; }
+
+    /// <summary>True while the record being processed came from a repartition topic (its time is the writer's business).</summary>
+    public bool CurrentIsRepartition { get; set; }
+
+    /// <summary>Repartition topics (resolved names) this task writes, with their partition counts: heartbeat targets.</summary>
+    public IReadOnlyDictionary<string, int> RepartitionTargets { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Called by sources with each record's event time; external partitions advance the watermark.</summary>
+    public void ObserveSourceTimestamp(long timestamp)
+    {
+        if (!CurrentIsRepartition && CurrentTopic is not null)
+        {
+            Watermarks.ObservePartition(CurrentTopic, CurrentPartition, timestamp, CoarseNowMs);
+        }
+    }
 
     public bool CommitRequested { get; set; }
 

@@ -43,10 +43,16 @@ public sealed class TopologyTestDriver : IDisposable
 
         // Persistent stores run in memory here: the driver tests topology logic, not the storage engine.
         var engine = new InMemoryStorageEngine();
+        var wiring = Topology.TaskWiring.SinglePartition(topology, _options.ApplicationId);
         foreach (var subtopology in topology.Subtopologies)
         {
             var id = new TaskId(subtopology.Id, 0);
-            var context = new TaskContext(_options.ApplicationId, id, _time, _collector, new TaskMetrics(), _errors, _logger);
+            var context = new TaskContext(_options.ApplicationId, id, _time, _collector, new TaskMetrics(), _errors, _logger)
+            {
+                Watermarks = new WatermarkTracker(long.MaxValue),
+                RepartitionTargets = wiring.RepartitionTargets(subtopology.Id),
+                CoarseNowMs = NowMs,
+            };
             foreach (var (_, store) in globals)
             {
                 context.RegisterStore(store);
@@ -54,7 +60,7 @@ public sealed class TopologyTestDriver : IDisposable
 
             var stores = subtopology.Stores.Select(s => s.Build(_options.CacheMaxEntries)).ToList();
             var state = new TaskStateManager(id, stores, _ => engine, _collector, _options.ApplicationId);
-            var task = new StreamTask(id, subtopology, context, state);
+            var task = new StreamTask(id, subtopology, context, state, wiring.UpstreamWriters(subtopology.Id));
             task.Initialize(state.Committed);
             _tasks.Add(task);
             foreach (var topic in task.SourceTopics)
@@ -90,6 +96,7 @@ public sealed class TopologyTestDriver : IDisposable
             throw new InvalidOperationException($"No source of the topology reads '{topic}'.");
         }
 
+        SetClock();
         task.Process(record);
         CommitAndFeedInternalTopics();
     }
@@ -98,10 +105,10 @@ public sealed class TopologyTestDriver : IDisposable
     public void AdvanceWallClockTime(TimeSpan by)
     {
         _time.Advance(by);
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        SetClock();
         foreach (var task in _tasks)
         {
-            task.PunctuateWallClock(now);
+            task.PunctuateWallClock(NowMs);
         }
 
         CommitAndFeedInternalTopics();
@@ -151,8 +158,24 @@ public sealed class TopologyTestDriver : IDisposable
         }
     }
 
+    private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private void SetClock()
+    {
+        foreach (var task in _tasks)
+        {
+            task.Context.CoarseNowMs = NowMs;
+        }
+    }
+
     private void CommitAndFeedInternalTopics()
     {
+        // Heartbeats once per input (not per feed round, which would never end): readers learn writers' progress.
+        foreach (var task in _tasks)
+        {
+            task.SendHeartbeats();
+        }
+
         while (true)
         {
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();

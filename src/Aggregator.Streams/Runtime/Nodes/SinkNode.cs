@@ -49,28 +49,29 @@ internal sealed class SinkNode<TKey, TValue>(
         _task.Collector.Send(_resolvedTopic, -1, key, value, headers, record.Timestamp);
     }
 
-    private Headers? WithUpstreamMark(Headers? original)
+    private Headers WithUpstreamMark(Headers? original)
     {
-        if (_task.CurrentTopic is null)
-        {
-            // Sent from a punctuator: no input record to identify it by, so it is not de-duplicated.
-            return original;
-        }
-
         var headers = new Headers();
         if (original is not null)
         {
             foreach (var header in original)
             {
-                if (header.Key != UpstreamMarkHeader.Name)
+                if (header.Key is not (UpstreamMarkHeader.Name or WatermarkHeader.Name))
                 {
                     headers.Add(header.Key, header.GetValueBytes());
                 }
             }
         }
 
-        headers.Add(UpstreamMarkHeader.Name, UpstreamMarkHeader.Encode(
-            _task.CurrentTopicHash, _task.CurrentPartition, _task.CurrentOffset, _task.FanOutSequence++));
+        if (_task.CurrentTopic is not null)
+        {
+            // Sent from a punctuator there is no input record to identify it by: such records are not de-duplicated.
+            headers.Add(UpstreamMarkHeader.Name, UpstreamMarkHeader.Encode(
+                _task.CurrentTopicHash, _task.CurrentPartition, _task.CurrentOffset, _task.FanOutSequence++));
+        }
+
+        headers.Add(WatermarkHeader.Name, WatermarkHeader.Encode(
+            _task.TaskId.Subtopology, _task.TaskId.Partition, _task.StreamTime, idle: false, heartbeat: false));
         return headers;
     }
 }

@@ -58,10 +58,7 @@ internal sealed class SourceNode<TKey, TValue>(
             return false;
         }
 
-        if (timestamp > _task.StreamTime)
-        {
-            _task.StreamTime = timestamp;
-        }
+        _task.ObserveSourceTimestamp(timestamp);
 
         var record = new Record<TKey, TValue>(key, value, timestamp, raw.Headers);
         var children = _children;

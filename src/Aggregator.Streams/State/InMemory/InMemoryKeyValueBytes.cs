@@ -1,3 +1,4 @@
+using Aggregator.RocksDb;
 using Aggregator.Streams.State.Internal;
 
 namespace Aggregator.Streams.State.InMemory;
@@ -9,7 +10,7 @@ internal sealed class InMemoryKeyValueBytes : IKeyValueBytes, IStagedInMemory
 
     public int Count => _committed.Count;
 
-    public bool TryGet<T>(ReadOnlySpan<byte> key, SpanDecoder<T> decode, out T value)
+    public bool TryGet<T>(ReadOnlySpan<byte> key, RocksValueReader<T> decode, out T value)
     {
         if (_committed.TryGetValue(key.ToArray(), out var bytes))
         {

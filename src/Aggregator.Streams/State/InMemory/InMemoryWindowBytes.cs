@@ -1,3 +1,4 @@
+using Aggregator.RocksDb;
 using Aggregator.Streams.State.Internal;
 
 namespace Aggregator.Streams.State.InMemory;
@@ -9,7 +10,7 @@ internal sealed class InMemoryWindowBytes : IWindowBytes, IStagedInMemory
     private readonly List<(byte[] Key, long WindowStart, byte[]? Value)> _staged = [];
     private long _stagedExpiry = long.MinValue;
 
-    public bool TryGet<T>(ReadOnlySpan<byte> key, long windowStart, SpanDecoder<T> decode, out T value)
+    public bool TryGet<T>(ReadOnlySpan<byte> key, long windowStart, RocksValueReader<T> decode, out T value)
     {
         if (_windows.TryGetValue(windowStart, out var bucket) && bucket.TryGetValue(key.ToArray(), out var bytes))
         {

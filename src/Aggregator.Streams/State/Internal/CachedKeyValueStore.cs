@@ -1,3 +1,4 @@
+using Aggregator.RocksDb;
 using Aggregator.Streams.Serdes;
 
 namespace Aggregator.Streams.State.Internal;
@@ -8,7 +9,7 @@ internal sealed class CachedKeyValueStore<TKey, TValue> : ManagedStore, IKeyValu
 {
     private readonly ISerde<TKey> _keySerde;
     private readonly ISerde<TValue> _valueSerde;
-    private readonly SpanDecoder<TValue> _decode;
+    private readonly RocksValueReader<TValue> _decode;
     private readonly Dictionary<TKey, Entry> _cache = [];
     private readonly List<TKey> _dirty = [];
     private IKeyValueBytes _backend = null!;

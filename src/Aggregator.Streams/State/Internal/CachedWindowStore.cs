@@ -1,3 +1,4 @@
+using Aggregator.RocksDb;
 using Aggregator.Streams.Dsl;
 using Aggregator.Streams.Serdes;
 
@@ -12,12 +13,11 @@ internal sealed class CachedWindowStore<TKey, TValue> : ManagedStore, IWindowSto
 {
     private readonly ISerde<TKey> _keySerde;
     private readonly ISerde<TValue> _valueSerde;
-    private readonly SpanDecoder<TValue> _decode;
+    private readonly RocksValueReader<TValue> _decode;
     private readonly Dictionary<WindowKey, Entry> _cache = [];
     private readonly List<WindowKey> _dirty = [];
     private readonly long _retentionMs;
     private IWindowBytes _backend = null!;
-    private long _observedStreamTime = long.MinValue;
 
     public CachedWindowStore(
         string name, StoreType type, bool loggingEnabled, bool cachingEnabled, int cacheMaxEntries,
@@ -40,8 +40,11 @@ internal sealed class CachedWindowStore<TKey, TValue> : ManagedStore, IWindowSto
 
     public override int CachedCount => _cache.Count;
 
-    /// <summary>Oldest window start still visible.</summary>
-    public long MinLiveWindowStart => _observedStreamTime == long.MinValue ? long.MinValue : _observedStreamTime - _retentionMs + 1;
+    /// <summary>
+    /// Oldest window start still visible: retention counts from the task's watermark, so windows a lagging input
+    /// can still update are never dropped.
+    /// </summary>
+    public long MinLiveWindowStart => Task.StreamTime < 0 ? long.MinValue : Task.StreamTime - _retentionMs + 1;
 
     /// <summary>
     /// Segments span half the retention (as in Kafka Streams, at least a minute), so expiring old windows is a
@@ -161,11 +164,6 @@ internal sealed class CachedWindowStore<TKey, TValue> : ManagedStore, IWindowSto
 
     private void Write(WindowKey windowKey, TValue value, bool present, long timestamp)
     {
-        if (timestamp > _observedStreamTime)
-        {
-            _observedStreamTime = timestamp;
-        }
-
         if (!_cache.TryGetValue(windowKey, out var entry))
         {
             entry = new Entry();

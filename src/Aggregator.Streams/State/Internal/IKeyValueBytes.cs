@@ -1,3 +1,4 @@
+using Aggregator.RocksDb;
 namespace Aggregator.Streams.State.Internal;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace Aggregator.Streams.State.Internal;
 /// </summary>
 internal interface IKeyValueBytes
 {
-    bool TryGet<T>(ReadOnlySpan<byte> key, SpanDecoder<T> decode, out T value);
+    bool TryGet<T>(ReadOnlySpan<byte> key, RocksValueReader<T> decode, out T value);
 
     /// <summary>Stages a write; a null value deletes.</summary>
     void Stage(byte[] key, byte[]? value);

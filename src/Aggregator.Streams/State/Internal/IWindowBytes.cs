@@ -1,3 +1,4 @@
+using Aggregator.RocksDb;
 namespace Aggregator.Streams.State.Internal;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace Aggregator.Streams.State.Internal;
 /// </summary>
 internal interface IWindowBytes
 {
-    bool TryGet<T>(ReadOnlySpan<byte> key, long windowStart, SpanDecoder<T> decode, out T value);
+    bool TryGet<T>(ReadOnlySpan<byte> key, long windowStart, RocksValueReader<T> decode, out T value);
 
     /// <summary>Stages a write; a null value deletes.</summary>
     void Stage(byte[] key, long windowStart, byte[]? value);

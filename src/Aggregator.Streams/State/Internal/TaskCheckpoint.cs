@@ -15,8 +15,14 @@ internal sealed record TaskCheckpoint
     /// <summary>Commit sequence number, increasing across incarnations of the task.</summary>
     public long Seq { get; init; }
 
-    /// <summary>The task's stream time when committed, so lateness is judged the same way after a restart.</summary>
+    /// <summary>The task's watermark when committed, so lateness is judged the same way after a restart.</summary>
     public long StreamTime { get; init; } = -1;
+
+    /// <summary>Largest event time seen per external source partition.</summary>
+    public IReadOnlyList<PartitionTime> PartitionTimes { get; init; } = [];
+
+    /// <summary>Last watermark announced by each upstream task writing to this task's repartition topics.</summary>
+    public IReadOnlyList<UpstreamWatermark> UpstreamWatermarks { get; init; } = [];
 
     public IReadOnlyList<SourcePosition> Positions { get; init; } = [];
 
@@ -33,6 +39,10 @@ internal sealed record TaskCheckpoint
         JsonSerializer.Deserialize(bytes, CheckpointJsonContext.Default.TaskCheckpoint)
         ?? throw new FormatException("Empty task checkpoint.");
 }
+
+internal sealed record PartitionTime(string Topic, int Partition, long Time);
+
+internal sealed record UpstreamWatermark(int Subtopology, int Partition, long Watermark);
 
 /// <summary>Next offset to process in one source partition.</summary>
 internal sealed record SourcePosition(string Topic, int Partition, long NextOffset);
