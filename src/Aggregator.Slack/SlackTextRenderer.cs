@@ -121,8 +121,22 @@ public static partial class SlackTextRenderer
 
     private static void AppendLine(StringBuilder output, string line) => output.Append(line).Append('\n');
 
-    // Grapheme clusters, so an emoji counts once when padding labels and underlining headers.
-    private static int Width(string text) => new StringInfo(text).LengthInTextElements;
+    // Columns on a terminal, per grapheme cluster: emoji (astral pictographs, or anything with the emoji
+    // presentation selector U+FE0F) take two, everything else one. Good enough to align labels and underlines.
+    private static int Width(string text)
+    {
+        var width = 0;
+        var graphemes = StringInfo.GetTextElementEnumerator(text);
+        while (graphemes.MoveNext())
+        {
+            var grapheme = graphemes.GetTextElement();
+            Rune.DecodeFromUtf16(grapheme, out var first, out _); // a lone surrogate decodes as U+FFFD
+            var wide = first.Value >= 0x1F000 || grapheme.Contains('\uFE0F', StringComparison.Ordinal);
+            width += wide ? 2 : 1;
+        }
+
+        return width;
+    }
 
     [GeneratedRegex("<([^<>]+)>", RegexOptions.CultureInvariant)]
     private static partial Regex SlackEscape();
