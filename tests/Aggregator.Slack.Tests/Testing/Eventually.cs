@@ -18,27 +18,47 @@ internal static class Eventually
     }
 
     /// <summary>
-    /// Runs <paramref name="start"/> off the test's synchronization context and, while it is waiting on the fake
-    /// clock (at least <paramref name="timersWhileWaiting"/> timers pending), moves the clock to the next timer.
+    /// Runs <paramref name="start"/> and, while it waits on the fake clock (at least
+    /// <paramref name="timersWhileWaiting"/> timers pending), moves the clock to the next timer.
+    /// Deterministic: the operation starts, and every timer fires, on this thread with no synchronization
+    /// context, so continuations run inline inside <see cref="FakeTimeProvider.Advance"/> and the operation is
+    /// always parked on a timer when the clock is looked at (never half-way through an attempt, when the
+    /// per-attempt timeout is among the pending timers).
     /// </summary>
     public static async Task<T> DriveAsync<T>(FakeTimeProvider clock, Func<Task<T>> start, int timersWhileWaiting = 2)
     {
-        var task = Task.Run(start);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!task.IsCompleted)
+        var task = WithoutSynchronizationContext(start);
+        for (var steps = 0; !task.IsCompleted; steps++)
         {
-            await Task.Delay(2);
-            if (!task.IsCompleted && clock.PendingTimers >= timersWhileWaiting)
-            {
-                clock.AdvanceToNextTimer();
-            }
-
-            if (DateTime.UtcNow > deadline)
+            if (steps > 1000)
             {
                 Assert.Fail("The operation did not complete on the fake clock.");
+            }
+
+            if (clock.PendingTimers >= timersWhileWaiting)
+            {
+                WithoutSynchronizationContext(() => clock.AdvanceToNextTimer());
+            }
+            else
+            {
+                await Task.Delay(2);
             }
         }
 
         return await task;
+    }
+
+    private static TResult WithoutSynchronizationContext<TResult>(Func<TResult> action)
+    {
+        var saved = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(saved);
+        }
     }
 }
