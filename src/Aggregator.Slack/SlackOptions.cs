@@ -12,13 +12,17 @@ public sealed class SlackOptions
 {
     public const string SectionName = "Slack";
 
+    // The URLs are strings, not Uri, on purpose: when the configuration binder fails to convert a value it puts
+    // the value in its exception message, which would print a malformed (but still secret) URL at startup.
+    // Binding a string cannot fail; WebhookUrlAttribute parses it and names only the key.
+
     /// <summary>Incoming webhook for <see cref="SlackMessageKind.Summary"/> messages; absolute https URL.</summary>
     [WebhookUrl]
-    public Uri? SummaryWebhookUrl { get; set; }
+    public string? SummaryWebhookUrl { get; set; }
 
     /// <summary>Incoming webhook for <see cref="SlackMessageKind.Alarm"/> messages; absolute https URL.</summary>
     [WebhookUrl]
-    public Uri? AlarmWebhookUrl { get; set; }
+    public string? AlarmWebhookUrl { get; set; }
 
     /// <summary>Optional path of a JSON-lines file receiving a copy of every delivered message.</summary>
     public string? FileSink { get; set; }
@@ -54,12 +58,16 @@ public sealed class SlackOptions
 
     internal bool HasFileSink => !string.IsNullOrWhiteSpace(FileSink);
 
-    internal Uri? WebhookFor(SlackMessageKind kind) => kind switch
+    /// <summary>The kind's webhook, or null when none is configured (blank counts as none).</summary>
+    internal Uri? WebhookFor(SlackMessageKind kind) => ParseWebhook(kind switch
     {
         SlackMessageKind.Summary => SummaryWebhookUrl,
         SlackMessageKind.Alarm => AlarmWebhookUrl,
         _ => null,
-    };
+    });
+
+    internal static Uri? ParseWebhook(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) ? url : null;
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
@@ -70,10 +78,10 @@ public sealed class SlackOptions
         + $"{nameof(MaxTotalTime)}={MaxTotalTime}");
 
     // Scheme and host say which service is configured; the path is the secret.
-    private static string Redacted(Uri? url) => url switch
+    private static string Redacted(string? value) => (string.IsNullOrWhiteSpace(value), ParseWebhook(value)) switch
     {
-        null => "(none)",
-        { IsAbsoluteUri: true } => $"{url.Scheme}://{url.Host}/[redacted]",
+        (true, _) => "(none)",
+        (_, { } url) => $"{url.Scheme}://{url.Host}/[redacted]",
         _ => "[redacted]",
     };
 }

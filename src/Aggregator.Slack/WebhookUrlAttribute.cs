@@ -12,10 +12,15 @@ internal sealed class WebhookUrlAttribute : ValidationAttribute
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
         var name = validationContext.MemberName ?? validationContext.DisplayName;
-        return value switch
+        var text = value as string;
+        if (string.IsNullOrWhiteSpace(text))
         {
-            null => ValidationResult.Success,
-            Uri url when IsAllowed(url) => ValidationResult.Success,
+            return ValidationResult.Success; // not configured: that kind goes to the log
+        }
+
+        return SlackOptions.ParseWebhook(text) switch
+        {
+            { } url when IsAllowed(url) => ValidationResult.Success,
             _ => new ValidationResult(
                 $"{name} must be an absolute https:// URL (http:// is allowed only to a loopback host); "
                 + "the configured value is not shown because webhook URLs are secrets.",

@@ -27,9 +27,11 @@ public class SlackOptionsTests
     [InlineData("/services/" + Secret)]
     [InlineData("https://user:pass@hooks.slack.com/services/" + Secret)]
     [InlineData("http://10.0.0.1/services/" + Secret)]
+    [InlineData("https://[zQ9xK7wP")]
+    [InlineData("not a url zQ9xK7wP")]
     public void WebhookUrl_ThatIsNotHttps_IsRejected_NamingTheKeyButNotTheValue(string url)
     {
-        var result = Validate(new SlackOptions { AlarmWebhookUrl = new Uri(url, UriKind.RelativeOrAbsolute) });
+        var result = Validate(new SlackOptions { AlarmWebhookUrl = url });
 
         Assert.True(result.Failed);
         Assert.Contains(nameof(SlackOptions.AlarmWebhookUrl), result.FailureMessage, StringComparison.Ordinal);
@@ -44,7 +46,7 @@ public class SlackOptionsTests
     [InlineData("http://[::1]:5000/services/" + Secret)]
     public void WebhookUrl_HttpsOrLoopbackHttp_IsAccepted(string url)
     {
-        Assert.True(Validate(new SlackOptions { SummaryWebhookUrl = new Uri(url) }).Succeeded);
+        Assert.True(Validate(new SlackOptions { SummaryWebhookUrl = url }).Succeeded);
     }
 
     [Theory]
@@ -87,7 +89,7 @@ public class SlackOptionsTests
     {
         var options = new SlackOptions
         {
-            SummaryWebhookUrl = new Uri("https://hooks.slack.com/services/" + Secret),
+            SummaryWebhookUrl = "https://hooks.slack.com/services/" + Secret,
             FileSink = "/var/log/slack.jsonl",
         };
 
@@ -100,13 +102,15 @@ public class SlackOptionsTests
         Assert.DoesNotContain("services", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task HostStart_WithAnInvalidWebhook_FailsWithoutShowingIt()
+    [Theory]
+    [InlineData("http://hooks.slack.com/services/" + Secret)]
+    [InlineData("https://[hooks.slack.com/services/" + Secret)] // unparseable: must not reach the binder's error text
+    public async Task HostStart_WithAnInvalidWebhook_FailsWithoutShowingIt(string url)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Slack:SummaryWebhookUrl"] = "http://hooks.slack.com/services/" + Secret,
+            ["Slack:SummaryWebhookUrl"] = url,
         });
         builder.Services.AddSlack(builder.Configuration.GetSection(SlackOptions.SectionName));
         using var host = builder.Build();
@@ -128,7 +132,7 @@ public class SlackOptionsTests
 
         var options = host.Get<IOptions<SlackOptions>>().Value;
 
-        Assert.Null(options.SummaryWebhookUrl);
+        Assert.Null(options.WebhookFor(SlackMessageKind.Summary));
         Assert.True(Validate(options).Succeeded);
         Assert.True((await host.Sender.SendAsync(Messages.Summary(), CancellationToken.None)).IsDelivered);
     }

@@ -41,8 +41,8 @@ internal sealed class SlackPipeline : IDisposable
     /// <summary>Options for fake-clock tests: time limits far away unless a test is about them.</summary>
     public static SlackOptions Settings(int maxAttempts = 5) => new()
     {
-        SummaryWebhookUrl = new Uri("https://hooks.slack.test/services/T0/B0/summarysecret"),
-        AlarmWebhookUrl = new Uri("https://hooks.slack.test/services/T0/B0/alarmsecret"),
+        SummaryWebhookUrl = "https://hooks.slack.test/services/T0/B0/summarysecret",
+        AlarmWebhookUrl = "https://hooks.slack.test/services/T0/B0/alarmsecret",
         MaxAttempts = maxAttempts,
         BaseRetryDelay = TimeSpan.FromSeconds(1),
         MaxRetryDelay = TimeSpan.FromSeconds(10),
