@@ -148,13 +148,15 @@ public sealed class SlackWebhookClientTests : IAsyncLifetime
     {
         _server.Respond(HttpStatusCode.OK, "ok", hang: TimeSpan.FromSeconds(30));
         var settings = SlackTestHost.FastSettings(_server);
-        settings["RequestTimeout"] = "00:00:00.300";
+        settings["RequestTimeout"] = "00:00:01";
         await using var host = new SlackTestHost(settings);
 
         var result = await host.Sender.SendAsync(Messages.Alarm(), CancellationToken.None);
 
+        // At least two: on a starved machine even a normal attempt can overrun the timeout and be retried too.
         Assert.True(result.IsDelivered, result.ToString());
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.InRange(_server.Requests.Count, 2, 5);
+        Assert.True(_server.Requests[1].Arrived - _server.Requests[0].Arrived >= TimeSpan.FromSeconds(1));
     }
 
     [Fact]
