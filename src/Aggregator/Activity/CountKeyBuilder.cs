@@ -20,7 +20,8 @@ internal sealed class CountKeyBuilder
     {
     }
 
-    public CountKeyBuilder(IReadOnlyList<CountDimension> dimensions)
+    // Private so the DI container sees exactly one constructor.
+    private CountKeyBuilder(IReadOnlyList<CountDimension> dimensions)
     {
         if (dimensions.Count == 0)
         {
@@ -30,6 +31,9 @@ internal sealed class CountKeyBuilder
         _dimensions = [.. dimensions];
         Layout = string.Join(Separator, _dimensions.Select(CountDimensions.NameOf));
     }
+
+    /// <summary>A builder for explicit dimensions (tests, tools).</summary>
+    public static CountKeyBuilder For(params IReadOnlyList<CountDimension> dimensions) => new(dimensions);
 
     public IReadOnlyList<CountDimension> Dimensions => _dimensions;
 

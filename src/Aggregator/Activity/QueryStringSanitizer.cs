@@ -22,11 +22,15 @@ internal sealed class QueryStringSanitizer
     {
     }
 
-    public QueryStringSanitizer(IEnumerable<string> sensitiveNames)
+    // Private so the DI container sees one constructor (it can satisfy any IEnumerable<T>, which would be ambiguous).
+    private QueryStringSanitizer(IEnumerable<string> sensitiveNames)
     {
         var set = sensitiveNames.Select(n => n.Trim()).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _sensitive = set.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>A sanitizer for an explicit list of names (tests, tools).</summary>
+    public static QueryStringSanitizer For(IEnumerable<string> sensitiveNames) => new(sensitiveNames);
 
     /// <summary>The query (no leading '?') without sensitive parameters; the same instance when none were present.</summary>
     public string Sanitize(string query)
