@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace Aggregator.Activity;
@@ -12,6 +13,7 @@ internal static class EventIdGenerator
     public const string Prefix = "gen-";
 
     /// <summary><c>"gen-" + lower-case hex of the first 16 bytes of SHA-256(rawValue)</c>, 36 characters.</summary>
+    [SkipLocalsInit]
     public static string FromRawValue(ReadOnlySpan<byte> rawValue)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace Aggregator.Activity;
@@ -35,29 +36,49 @@ internal sealed class QueryStringSanitizer
     /// <summary>The query (no leading '?') without sensitive parameters; the same instance when none were present.</summary>
     public string Sanitize(string query)
     {
-        if (query.Length == 0 || !ContainsSensitive(query))
-        {
-            return query;
-        }
-
-        char[]? rented = null;
-        var buffer = query.Length <= 512 ? stackalloc char[query.Length] : (rented = ArrayPool<char>.Shared.Rent(query.Length));
-        var length = 0;
+        // One pass: nothing is copied until the first sensitive parameter, which most queries never have.
+        var firstSensitive = -1;
+        var firstSensitiveEnd = 0;
         foreach (var range in query.AsSpan().Split('&'))
         {
-            var parameter = query.AsSpan(range);
-            if (IsSensitiveParameter(parameter))
+            if (IsSensitiveParameter(query.AsSpan(range)))
             {
-                continue;
+                (firstSensitive, firstSensitiveEnd) = (range.Start.Value, range.End.Value);
+                break;
             }
+        }
 
-            if (length > 0)
+        return firstSensitive < 0 ? query : Rebuild(query, firstSensitive, firstSensitiveEnd);
+    }
+
+    [SkipLocalsInit]
+    private string Rebuild(string query, int firstSensitive, int firstSensitiveEnd)
+    {
+        char[]? rented = null;
+        var buffer = query.Length <= 512 ? stackalloc char[512] : (rented = ArrayPool<char>.Shared.Rent(query.Length));
+
+        // Everything before the first sensitive parameter is kept as it is (without its trailing '&').
+        var length = Math.Max(0, firstSensitive - 1);
+        query.AsSpan(0, length).CopyTo(buffer);
+        var rest = query.AsSpan(Math.Min(query.Length, firstSensitiveEnd + 1));
+        if (!rest.IsEmpty)
+        {
+            foreach (var range in rest.Split('&'))
             {
-                buffer[length++] = '&';
-            }
+                var parameter = rest[range];
+                if (IsSensitiveParameter(parameter))
+                {
+                    continue;
+                }
 
-            parameter.CopyTo(buffer[length..]);
-            length += parameter.Length;
+                if (length > 0)
+                {
+                    buffer[length++] = '&';
+                }
+
+                parameter.CopyTo(buffer[length..]);
+                length += parameter.Length;
+            }
         }
 
         var result = new string(buffer[..length]);
@@ -77,13 +98,18 @@ internal sealed class QueryStringSanitizer
             return false;
         }
 
-        Span<char> decoded = stackalloc char[MaxNameLength];
-        scoped var name = rawName;
-        if (rawName.ContainsAny('%', '+'))
-        {
-            name = decoded[..PercentDecode(rawName, decoded)];
-        }
+        return rawName.ContainsAny('%', '+') ? IsSensitiveEncodedName(rawName) : IsSensitiveDecodedName(rawName);
+    }
 
+    [SkipLocalsInit]
+    private bool IsSensitiveEncodedName(ReadOnlySpan<char> rawName)
+    {
+        Span<char> decoded = stackalloc char[MaxNameLength];
+        return IsSensitiveDecodedName(decoded[..PercentDecode(rawName, decoded)]);
+    }
+
+    private bool IsSensitiveDecodedName(ReadOnlySpan<char> name)
+    {
         var bracket = name.IndexOf('[');
         if (bracket < 0)
         {
@@ -111,19 +137,6 @@ internal sealed class QueryStringSanitizer
             }
 
             keys = keys[(close + 1)..];
-        }
-
-        return false;
-    }
-
-    private bool ContainsSensitive(string query)
-    {
-        foreach (var range in query.AsSpan().Split('&'))
-        {
-            if (IsSensitiveParameter(query.AsSpan(range)))
-            {
-                return true;
-            }
         }
 
         return false;

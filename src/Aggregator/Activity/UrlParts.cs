@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Aggregator.Activity;
 
 /// <summary>
@@ -83,6 +85,7 @@ internal readonly record struct UrlParts(string Host, string Path, string Query)
         return colon + 3;
     }
 
+    [SkipLocalsInit]
     private static string HostOf(ReadOnlySpan<char> authority)
     {
         // User info ("user:password@") is credentials: never carried.

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Aggregator.Activity;
@@ -36,6 +37,7 @@ internal sealed class Utf8StringCache
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>Decodes <paramref name="utf8"/> (which must be valid UTF-8), reusing a cached instance when there is one.</summary>
+    [SkipLocalsInit]
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxCachedLength)

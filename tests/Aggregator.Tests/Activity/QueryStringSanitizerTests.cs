@@ -57,6 +57,9 @@ public sealed class QueryStringSanitizerTests
     [InlineData("a=1&email=x", "a=1")]
     [InlineData("email=x&a=1", "a=1")]
     [InlineData("a=%C3%BC&pwd=x&b=%20+", "a=%C3%BC&b=%20+")]
+    [InlineData("a=1&email=x&b=2&token=y&c=3", "a=1&b=2&c=3")]
+    [InlineData("a=1&b=2&email=x&", "a=1&b=2")]
+    [InlineData("email=x&token=y&a=1", "a=1")]
     public void Sanitize_KeepsRemainingParametersVerbatim(string query, string expected)
     {
         Assert.Equal(expected, Default.Sanitize(query));
