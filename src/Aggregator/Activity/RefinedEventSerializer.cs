@@ -21,14 +21,14 @@ internal static partial class RefinedEventSerializer
     };
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    private static ArrayBufferWriter<byte>? _threadBuffer;
 
     [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    private static Utf8JsonWriter? _threadWriter;
 
     public static byte[] Serialize(RefinedEvent refined)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
         Serialize(refined, buffer);
         return buffer.WrittenSpan.ToArray();
@@ -38,10 +38,10 @@ internal static partial class RefinedEventSerializer
     {
         // One writer per thread, re-pointed at each destination: a Utf8JsonWriter costs ~200 bytes and a
         // finaliser-free dispose, which adds up at hundreds of thousands of records per second.
-        var writer = t_writer;
+        var writer = _threadWriter;
         if (writer is null)
         {
-            writer = t_writer = new Utf8JsonWriter(destination, WriterOptions);
+            writer = _threadWriter = new Utf8JsonWriter(destination, WriterOptions);
         }
         else
         {
