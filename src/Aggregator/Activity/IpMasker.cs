@@ -77,7 +77,8 @@ internal static class IpMasker
 
     private static string? MaskIPv6(ReadOnlySpan<char> span)
     {
-        if (!IPAddress.TryParse(span, out var address) || address.AddressFamily != AddressFamily.InterNetworkV6)
+        // IPAddress.TryParse also takes "[v6]:port" and drops the port; plain addresses only, as for IPv4.
+        if (span[0] == '[' || !IPAddress.TryParse(span, out var address) || address.AddressFamily != AddressFamily.InterNetworkV6)
         {
             return null;
         }

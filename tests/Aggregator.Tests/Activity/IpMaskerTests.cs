@@ -50,6 +50,8 @@ public sealed class IpMaskerTests
     [InlineData("2001:db8:::1")]
     [InlineData("gggg::1")]
     [InlineData("[2001:db8::1]:80 extra")]
+    [InlineData("[2001:db8::1]:80")]
+    [InlineData("[2001:db8::1]")]
     public void Mask_ReturnsNull_ForInvalidAddresses(string ip)
     {
         Assert.Null(IpMasker.Mask(ip));
