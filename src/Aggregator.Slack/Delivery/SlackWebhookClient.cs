@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aggregator.Slack.Delivery;
+
+/// <summary>
+/// Posts a message to its kind's incoming webhook (a typed HttpClient whose handlers retry, rate-limit and time
+/// out each attempt) and classifies the outcome. Every reason it produces is scrubbed of the webhook URL.
+/// </summary>
+internal sealed class SlackWebhookClient(
+    HttpClient http,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackWebhookClient> logger) : ISlackSender
+{
+    // Slack's error bodies are short codes ("invalid_blocks", "no_service"); anything longer is not worth keeping.
+    private const int MaxBodyBytes = 512;
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    public async Task<SlackDeliveryResult> SendAsync(SlackMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var webhook = options.Value.WebhookFor(message.Kind);
+        if (webhook is null)
+        {
+            return SlackDeliveryResult.PermanentFailure($"No webhook is configured for {message.Kind} messages.");
+        }
+
+        var result = await PostAsync(webhook, message, cancellationToken);
+        switch (result.Status)
+        {
+            case SlackDeliveryStatus.Delivered:
+                Log.Delivered(logger, message.Kind, message.Id);
+                break;
+            case SlackDeliveryStatus.TransientFailure:
+                Log.TransientFailure(logger, message.Kind, message.Id, result.Reason);
+                break;
+            default:
+                Log.PermanentFailure(logger, message.Kind, message.Id, result.Reason);
+                break;
+        }
+
+        return result;
+    }
+
+    private async Task<SlackDeliveryResult> PostAsync(Uri webhook, SlackMessage message, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook);
+        request.Content = new ByteArrayContent(SlackMessageJson.ToWebhookUtf8(message)) { Headers = { ContentType = Json } };
+        request.Options.Set(SlackRequestOptions.Kind, message.Kind);
+        request.Options.Set(SlackRequestOptions.MessageId, message.Id);
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return await ClassifyAsync(response, webhook, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException or IOException)
+        {
+            var what = ex is TimeoutException or OperationCanceledException ? "timed out" : "network error";
+            return SlackDeliveryResult.TransientFailure(SecretRedactor.Redact($"{what}: {ex.Message}", webhook));
+        }
+    }
+
+    private async Task<SlackDeliveryResult> ClassifyAsync(HttpResponseMessage response, Uri webhook, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return SlackDeliveryResult.Delivered;
+        }
+
+        var status = (int)response.StatusCode;
+        var body = await ReadBodyAsync(response.Content, cancellationToken);
+        var reason = SecretRedactor.Redact(
+            $"HTTP {status} {response.ReasonPhrase}".TrimEnd() + (body.Length == 0 ? "" : $": {body}"), webhook);
+        return SlackHttpStatus.IsTransient(response.StatusCode)
+            ? SlackDeliveryResult.TransientFailure(reason, status, RetryAfter.From(response, time))
+            : SlackDeliveryResult.PermanentFailure(reason, status);
+    }
+
+    // The body is read after the handlers' timeouts are over, so it gets a bound of its own; a body that cannot
+    // be read does not change the verdict the status code already gave.
+    private async Task<string> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(options.Value.RequestTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await using var stream = await content.ReadAsStreamAsync(linked.Token);
+            var buffer = new byte[MaxBodyBytes];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), linked.Token)) > 0)
+            {
+                length += read;
+            }
+
+            var text = Encoding.UTF8.GetString(buffer, 0, length);
+            return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return "";
+        }
+    }
+}

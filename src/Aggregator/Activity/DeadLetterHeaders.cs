@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+
+namespace Aggregator.Activity;
+
+/// <summary>
+/// Headers of an <c>activity.dlq</c> record. The record's key and value are the original bytes, untouched,
+/// so the event can be fixed and replayed; everything about why it is there travels in these headers.
+/// </summary>
+internal static class DeadLetterHeaders
+{
+    /// <summary>The machine code, one of <see cref="RejectionCodes"/>.</summary>
+    public const string Reason = "dlq.reason";
+
+    /// <summary>Human explanation naming the field and bound.</summary>
+    public const string Detail = "dlq.detail";
+
+    public const string SourceTopic = "dlq.source.topic";
+
+    /// <summary>Decimal partition number.</summary>
+    public const string SourcePartition = "dlq.source.partition";
+
+    /// <summary>Decimal offset.</summary>
+    public const string SourceOffset = "dlq.source.offset";
+
+    /// <summary>When it was rejected, <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>.</summary>
+    public const string Time = "dlq.time";
+
+    /// <summary>
+    /// Builds the headers (values UTF-8). Source headers are left out when the position is unknown
+    /// (null topic, negative partition or offset), rather than written as misleading placeholders.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, byte[]>> Create(Rejection rejection, SourcePosition source, DateTimeOffset time)
+    {
+        var headers = new List<KeyValuePair<string, byte[]>>(6)
+        {
+            Header(Reason, rejection.Code),
+            Header(Detail, rejection.Detail),
+        };
+
+        if (source.Topic is not null)
+        {
+            headers.Add(Header(SourceTopic, source.Topic));
+        }
+
+        if (source.Partition >= 0)
+        {
+            headers.Add(Header(SourcePartition, source.Partition.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (source.Offset >= 0)
+        {
+            headers.Add(Header(SourceOffset, source.Offset.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        headers.Add(Header(Time, UtcTimestamp.ToString(time)));
+        return headers;
+    }
+
+    private static KeyValuePair<string, byte[]> Header(string name, string value) => new(name, Encoding.UTF8.GetBytes(value));
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using Aggregator.Activity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Aggregator.Tests.Activity;
+
+public sealed class ActivityServiceCollectionExtensionsTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new ManualTimeProvider(TestEvents.Ingest));
+        services.AddActivityContract(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    [Fact]
+    public void AddActivityContract_BindsConfigurationKeys()
+    {
+        using var provider = Build(new()
+        {
+            ["Activity:Validation:MaxEventBytes"] = "1024",
+            ["Activity:Validation:MaxEventAge"] = "2.00:00:00",
+            ["Activity:Validation:MaxClockSkew"] = "00:10:00",
+            ["Activity:Masking:SensitiveQueryParameters:0"] = "gclid",
+            ["Counts:GroupBy"] = "type,host",
+        });
+
+        var validation = provider.GetRequiredService<IOptions<ActivityValidationOptions>>().Value;
+        Assert.Equal(1024, validation.MaxEventBytes);
+        Assert.Equal(TimeSpan.FromDays(2), validation.MaxEventAge);
+        Assert.Equal(TimeSpan.FromMinutes(10), validation.MaxClockSkew);
+        Assert.Equal(["gclid"], provider.GetRequiredService<IOptions<ActivityMaskingOptions>>().Value.EffectiveSensitiveQueryParameters);
+        Assert.Equal("type|host", provider.GetRequiredService<CountKeyBuilder>().Layout);
+    }
+
+    [Fact]
+    public void AddActivityContract_ResolvesAWorkingRefiner_UsingTheRegisteredClock()
+    {
+        using var provider = Build([]);
+        var value = Encoding.UTF8.GetBytes(TestEvents.Minimal("\"url\":\"/a?email=x&b=1\""));
+
+        var result = provider.GetRequiredService<ActivityRefiner>().Refine(null, value, SourcePosition.Unknown);
+
+        Assert.True(result.IsRefined, result.Rejection?.ToString());
+        Assert.Equal(TestEvents.Ingest, result.Event.IngestTime);
+        Assert.Equal("b=1", result.Event.Page!.Query);
+    }
+
+    [Fact]
+    public void AddActivityContract_FailsStartupValidation_ForUnknownGroupByDimension()
+    {
+        using var provider = Build(new() { ["Counts:GroupBy"] = "type,country" });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("unknown dimension 'country'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddActivityContract_FailsStartupValidation_ForOutOfRangeBounds()
+    {
+        using var provider = Build(new() { ["Activity:Validation:MaxEventBytes"] = "10" });
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+    }
+}
