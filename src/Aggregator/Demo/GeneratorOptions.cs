@@ -7,6 +7,10 @@ namespace Aggregator.Demo;
 /// section by <see cref="GeneratorConfiguration"/> (which also understands <c>30s</c>-style durations) and
 /// from the <c>aggregator generate</c> flags listed in <see cref="GeneratorFlags"/>.
 /// </summary>
+/// <remarks>
+/// The source-generated validator's <c>[Range]</c> ignores <c>ErrorMessage</c> (its message is always "The field
+/// GeneratorOptions.X must be between A and B."), so ranges carry no custom text; the key name is in the message.
+/// </remarks>
 internal sealed class GeneratorOptions : IValidatableObject
 {
     public const string SectionName = "Generator";
@@ -24,52 +28,52 @@ internal sealed class GeneratorOptions : IValidatableObject
     public string OptOutTopic { get; set; } = "privacy.optouts";
 
     /// <summary>Records per second of wall-clock time; 0 means as fast as the producer goes.</summary>
-    [Range(0, 10_000_000, ErrorMessage = "Generator:Rate (--rate) must be between 0 (unlimited) and 10,000,000 events/s.")]
+    [Range(0, 10_000_000)]
     public double Rate { get; set; } = 1000;
 
     /// <summary>Stop after this much wall-clock time. Exclusive with <see cref="Count"/>; neither = until cancelled.</summary>
     public TimeSpan? Duration { get; set; }
 
     /// <summary>Stop after this many records. Exclusive with <see cref="Duration"/>.</summary>
-    [Range(1, long.MaxValue, ErrorMessage = "Generator:Count (--count) must be at least 1.")]
+    [Range(1, long.MaxValue)]
     public long? Count { get; set; }
 
     /// <summary>Size of the user population (logged-in users and anonymous visitors).</summary>
-    [Range(1, UserPopulation.MaxUsers, ErrorMessage = "Generator:Users (--users) must be between 1 and 1,000,000.")]
+    [Range(1, UserPopulation.MaxUsers)]
     public int Users { get; set; } = 5000;
 
     /// <summary>Random seed; null picks one (and logs it, so a run can be repeated).</summary>
     public int? Seed { get; set; }
 
     /// <summary>Event time runs this many times faster than wall-clock time until it reaches now.</summary>
-    [Range(1.0, 10_000.0, ErrorMessage = "Generator:Speed (--speed) must be between 1 and 10,000.")]
+    [Range(1.0, 10_000.0)]
     public double Speed { get; set; } = 1;
 
     /// <summary>
     /// How far in the past event time starts. Null: 30 minutes when <see cref="Speed"/> &gt; 1 (so a fast
     /// replay has history to catch up on), otherwise zero (event time = now).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Generator:ReplayLookback must be between 0 and 7 days.")]
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan? ReplayLookback { get; set; }
 
     /// <summary>Fraction of records that break the event contract.</summary>
-    [Range(0.0, 1.0, ErrorMessage = "Generator:MalformedRatio (--malformed-ratio) must be between 0 and 1.")]
+    [Range(0.0, 1.0)]
     public double MalformedRatio { get; set; } = 0.005;
 
     /// <summary>Fraction of records that resend an earlier event byte for byte (at-least-once collector).</summary>
-    [Range(0.0, 1.0, ErrorMessage = "Generator:DuplicateRatio (--duplicate-ratio) must be between 0 and 1.")]
+    [Range(0.0, 1.0)]
     public double DuplicateRatio { get; set; } = 0.01;
 
     /// <summary>Event-time offset from the replay start at which the /checkout error burst begins; null = no anomaly.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00", ErrorMessage = "Generator:AnomalyAt (--anomaly-at) must not be negative.")]
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan? AnomalyAt { get; set; }
 
     /// <summary>Event-time length of the burst.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "3650.00:00:00", ErrorMessage = "Generator:AnomalyFor (--anomaly-for) must be positive.")]
+    [Range(typeof(TimeSpan), "00:00:00.001", "3650.00:00:00")]
     public TimeSpan AnomalyFor { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How many times the usual rate of /checkout errors the burst produces.</summary>
-    [Range(1.0, 100_000.0, ErrorMessage = "Generator:AnomalyMultiplier (--anomaly-multiplier) must be between 1 and 100,000.")]
+    [Range(1.0, 100_000.0)]
     public double AnomalyMultiplier { get; set; } = 50;
 
     /// <summary>User ids (<c>u-000042</c>) that have opted out; their events are generated like everyone's.</summary>
@@ -79,15 +83,15 @@ internal sealed class GeneratorOptions : IValidatableObject
     public bool PublishOptOuts { get; set; } = true;
 
     /// <summary>How often the progress line is logged.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00", ErrorMessage = "Generator:ProgressInterval must be between 100ms and 1h.")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Upper bound on the final flush; whatever is still queued then is counted as undelivered.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Generator:FlushTimeout must be between 0 and 10 minutes.")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Producer <c>linger.ms</c>: how long librdkafka waits to fill a batch.</summary>
-    [Range(0, 1000, ErrorMessage = "Generator:LingerMs must be between 0 and 1000.")]
+    [Range(0, 1000)]
     public int LingerMs { get; set; } = 15;
 
     /// <summary>Preferred <c>compression.type</c>; falls back to none when this librdkafka lacks it.</summary>
