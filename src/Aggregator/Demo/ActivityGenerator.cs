@@ -119,6 +119,7 @@ internal sealed class ActivityGenerator
         var e = _factory.Next(visit, time);
         visit.Count++;
         visit.Remaining--;
+        visit.LastSeen = time;
         if (visit.SessionId is not null)
         {
             _sessions[visit.User.Index] = (visit.SessionId, time);
@@ -130,7 +131,8 @@ internal sealed class ActivityGenerator
     private Visit PickVisit(DateTimeOffset time)
     {
         var slot = _random.Next(_visits.Length);
-        if (_visits[slot] is { Remaining: > 0 } visit)
+        // A visit idle for longer than the session timeout is over, even if it had more events planned.
+        if (_visits[slot] is { Remaining: > 0 } visit && time - visit.LastSeen < SessionTimeout)
         {
             return visit;
         }
@@ -146,7 +148,7 @@ internal sealed class ActivityGenerator
 
         // Visit lengths are roughly exponential around 14 events: many bounces, a few long sessions.
         var length = 1 + (int)(-Math.Log(1 - _random.NextDouble()) * 13);
-        visit = new Visit(user, sessionId, length, user.UserId is not null && _random.NextDouble() < 0.25);
+        visit = new Visit(user, sessionId, length, user.UserId is not null && _random.NextDouble() < 0.25) { LastSeen = time };
         _visits[slot] = visit;
         return visit;
     }

@@ -28,6 +28,9 @@ internal sealed class Visit
 
     public string? CurrentUrl { get; set; }
 
+    /// <summary>Event time of the visit's latest event.</summary>
+    public DateTimeOffset LastSeen { get; set; }
+
     public int CartItems { get; set; }
 
     public decimal CartValue { get; set; }
