@@ -49,6 +49,9 @@ internal sealed record ActivityEvent
 
     public string? Ip { get; init; }
 
+    /// <summary>The record key's bytes (the user's key), shared by all of that user's records.</summary>
+    public byte[]? KeyUtf8 { get; init; }
+
     public string? AppVersion { get; init; }
 
     public string? Experiment { get; init; }

@@ -167,7 +167,7 @@ internal sealed class ActivityGenerator
     }
 
     private byte[]? Key(ActivityEvent e) =>
-        _random.NextDouble() < NullKeyShare ? null : Encoding.UTF8.GetBytes(e.User);
+        _random.NextDouble() < NullKeyShare ? null : e.KeyUtf8 ?? Encoding.UTF8.GetBytes(e.User);
 
     private EventTruth Truth(ActivityEvent e, MalformedKind malformed, bool isAnomaly) => new(
         malformed == MalformedKind.None ? e.Type : null,

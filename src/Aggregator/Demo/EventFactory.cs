@@ -177,6 +177,7 @@ internal sealed class EventFactory
             Style = style,
             UserId = user.UserId,
             AnonymousId = user.UserId is null || visit.SendsAnonymousId ? user.AnonymousId : null,
+            KeyUtf8 = user.KeyUtf8,
             EventId = _random.NextDouble() < 0.97 ? RandomIds.Uuid(_random) : null,
             SessionId = visit.SessionId,
             Path = path,

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -68,14 +67,6 @@ internal sealed class EventWriter
         return _buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The text of an ISO-8601 timestamp in the given style; for tests and malformed variants.</summary>
-    public static string FormatIso(DateTimeOffset time, TimeSpan offset, TimestampStyle style) => style switch
-    {
-        TimestampStyle.IsoUtc => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-        TimestampStyle.IsoSeconds => time.ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-        _ => time.ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
-    };
-
     private static void WriteTimestamp(Utf8JsonWriter json, ActivityEvent e, Fault fault)
     {
         switch (fault)
@@ -88,7 +79,7 @@ internal sealed class EventWriter
                 json.WriteBoolean("timestamp", true);
                 return;
             case Fault.Timestamp1970:
-                json.WriteString("timestamp", FormatIso(DateTimeOffset.UnixEpoch.AddMilliseconds(e.Time.Millisecond), e.UtcOffset, TimestampStyle.IsoWithOffset));
+                json.WriteString("timestamp", IsoTimestamp.ToString(DateTimeOffset.UnixEpoch.AddMilliseconds(e.Time.Millisecond), e.UtcOffset, TimestampStyle.IsoWithOffset));
                 return;
             case Fault.EpochSecondsAsMillis:
                 json.WriteNumber("timestamp", e.Time.ToUnixTimeSeconds());
@@ -101,7 +92,8 @@ internal sealed class EventWriter
         }
         else
         {
-            json.WriteString("timestamp", FormatIso(e.Time, e.UtcOffset, e.Style));
+            Span<byte> text = stackalloc byte[IsoTimestamp.MaxLength];
+            json.WriteString("timestamp", text[..IsoTimestamp.Format(e.Time, e.UtcOffset, e.Style, text)]);
         }
     }
 

@@ -48,6 +48,7 @@ internal static class GeneratorConfiguration
         Bind<TimeSpan>(section, nameof(options.AnomalyAt), DurationParser.TryParse, v => options.AnomalyAt = v, DurationParser.Help, errors);
         Bind<TimeSpan>(section, nameof(options.AnomalyFor), DurationParser.TryParse, v => options.AnomalyFor = v, DurationParser.Help, errors);
         Bind<TimeSpan>(section, nameof(options.ProgressInterval), DurationParser.TryParse, v => options.ProgressInterval = v, DurationParser.Help, errors);
+        Bind<TimeSpan>(section, nameof(options.DeliveryTimeout), DurationParser.TryParse, v => options.DeliveryTimeout = v, DurationParser.Help, errors);
         Bind<TimeSpan>(section, nameof(options.FlushTimeout), DurationParser.TryParse, v => options.FlushTimeout = v, DurationParser.Help, errors);
         BindUsers(section.GetSection(nameof(options.OptedOutUsers)), options.OptedOutUsers);
 

@@ -90,6 +90,10 @@ internal sealed class GeneratorOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Producer <c>message.timeout.ms</c>: a record not acknowledged by then counts as a delivery error.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Producer <c>linger.ms</c>: how long librdkafka waits to fill a batch.</summary>
     [Range(0, 1000)]
     public int LingerMs { get; set; } = 15;

@@ -22,8 +22,8 @@ internal static class GeneratorProducerConfig
         QueueBufferingMaxMessages = 1_000_000,
         QueueBufferingMaxKbytes = 512 * 1024,
         CompressionType = Enum.Parse<CompressionType>(options.Compression, ignoreCase: true),
-        // Give up on a record after a minute rather than librdkafka's five: stale synthetic traffic is worthless.
-        MessageTimeoutMs = 60_000,
+        // A minute by default rather than librdkafka's five: stale synthetic traffic is worthless.
+        MessageTimeoutMs = (int)options.DeliveryTimeout.TotalMilliseconds,
         // Delivery reports are polled by the producing loop itself, and only their status is needed: copying
         // keys and values back into every report costs a large share of throughput.
         EnableBackgroundPoll = false,

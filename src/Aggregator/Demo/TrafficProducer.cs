@@ -16,7 +16,9 @@ internal sealed class TrafficProducer
     // Records produced between checks of the clock, the limits and delivery reports: small enough to stop
     // promptly and to pace smoothly, large enough that the checks cost nothing at 100k+/s.
     private const int Chunk = 1000;
-    private static readonly TimeSpan BucketWindow = TimeSpan.FromMilliseconds(20);
+    // The most the bucket saves up: a stall (GC, a slow poll) shorter than this costs no throughput, and no
+    // burst is ever larger than this much traffic.
+    private static readonly TimeSpan BucketWindow = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan QueueFullPoll = TimeSpan.FromMilliseconds(50);
 
@@ -31,10 +33,20 @@ internal sealed class TrafficProducer
         _logger = logger;
     }
 
-    public async Task<GeneratorSummary> RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Produces until cancelled or the configured duration/count is reached, then flushes (bounded) and returns
+    /// what was produced. Cancellation ends the run normally (with a summary); it does not throw.
+    /// </summary>
+    /// <remarks>
+    /// The loop runs on the thread pool whatever the caller's context: it never awaits when unpaced, and its
+    /// pacing must not queue behind a caller's synchronization context (under xunit's, the waits stalled for
+    /// up to a second at a time).
+    /// </remarks>
+    public Task<GeneratorSummary> RunAsync(CancellationToken cancellationToken) =>
+        Task.Run(() => RunCoreAsync(cancellationToken), CancellationToken.None);
+
+    private async Task<GeneratorSummary> RunCoreAsync(CancellationToken cancellationToken)
     {
-        // The loop below only awaits when pacing; yield first so a caller never runs it inline.
-        await Task.Yield();
         KafkaNativeLibrary.EnsureInitialized();
         var options = _options;
         var seed = options.Seed ?? Random.Shared.Next();
@@ -60,7 +72,7 @@ internal sealed class TrafficProducer
         void OnDelivery(DeliveryReport<byte[]?, byte[]> report) => OnDelivered(report.Error, stats);
         try
         {
-            await ProduceLoopAsync(producer, generator, stats, OnDelivery, started, stop.Token);
+            await ProduceLoopAsync(producer, generator, stats, OnDelivery, started, stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -124,7 +136,7 @@ internal sealed class TrafficProducer
             {
                 // Wait for a couple of milliseconds' worth of tokens rather than one: timers are ~1 ms coarse.
                 var wait = bucket!.TimeUntil(Math.Max(1, options.Rate * 0.002));
-                await Task.Delay(wait > MinimumWait ? wait : MinimumWait, _time, cancellationToken);
+                await Task.Delay(wait > MinimumWait ? wait : MinimumWait, _time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

@@ -14,4 +14,7 @@ internal sealed record UserProfile(
 {
     /// <summary>The id the collector keys the record by: the user id when logged in, else the anonymous id.</summary>
     public string Key => UserId ?? AnonymousId;
+
+    /// <summary><see cref="Key"/> in UTF-8, encoded once per user rather than once per record.</summary>
+    public byte[] KeyUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(UserId ?? AnonymousId);
 }
