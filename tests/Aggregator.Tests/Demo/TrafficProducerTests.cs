@@ -101,16 +101,12 @@ public class TrafficProducerTests
         var options = Options(_kafka.NewTopic("paced"));
         options.Rate = 4000;
         options.Duration = TimeSpan.FromSeconds(1.5);
-        options.ProgressInterval = TimeSpan.FromMilliseconds(300);
-        var logger = new ListLogger<TrafficProducer>();
 
-        var summary = await Producer(options, logger).RunAsync(CancellationToken.None);
+        var summary = await Producer(options).RunAsync(CancellationToken.None);
 
         // Never above the rate (plus one 50 ms bucket); below it by a cold start's JIT time on a busy machine.
         Assert.InRange(summary.Produced, 4000 * 1.5 * 0.35, (4000 * 1.5) + 200);
         Assert.InRange(summary.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4));
-        var progress = logger.Entries.Where(e => e.Message.StartsWith("generated ", StringComparison.Ordinal)).ToList();
-        Assert.InRange(progress.Count, 3, 6);
         Assert.Equal(summary.Produced, summary.Delivered);
     }
 
