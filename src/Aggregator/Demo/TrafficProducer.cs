@@ -45,7 +45,9 @@ internal sealed class TrafficProducer
         var seed = options.Seed ?? Random.Shared.Next();
         var generator = new ActivityGenerator(options, seed, new ReplayClock(_time, options.Speed, options.EffectiveReplayLookback));
         var stats = new GeneratorStats();
-        var fatal = new CancellationTokenSource();
+        // Declared before the producer so it is disposed after it: the error handler may still fire while the
+        // producer is flushed or disposed.
+        using var fatal = new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, fatal.Token);
         var config = GeneratorProducerConfig.Create(options);
         using var producer = GeneratorProducerConfig.BuildWithCompressionFallback(
@@ -78,7 +80,6 @@ internal sealed class TrafficProducer
             Log.FlushIncomplete(_logger, options.FlushTimeout, undelivered);
         }
 
-        fatal.Dispose();
         var summary = new GeneratorSummary(
             seed, stats.Produced, stats.Delivered, stats.DeliveryErrors, undelivered, stats.Malformed, stats.Duplicates,
             stats.AnomalyEvents, stats.ByType(), _time.GetElapsedTime(started), stats.FirstEventTime, stats.LastEventTime, compression);
