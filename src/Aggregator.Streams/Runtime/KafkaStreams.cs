@@ -92,6 +92,9 @@ public sealed class KafkaStreams : IAsyncDisposable
 
     internal StreamsRuntime? Runtime => _runtime;
 
+    /// <summary>Test hook, see <see cref="StreamsRuntime.FaultInjector"/>. Set before <see cref="StartAsync"/>.</summary>
+    internal Action<string>? FaultInjector { get; set; }
+
     /// <summary>Validates the cluster against the topology, loads global tables and starts the stream threads.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -110,7 +113,7 @@ public sealed class KafkaStreams : IAsyncDisposable
             }
 
             var globalStores = _topology.GlobalStores.ToDictionary(g => g.Topic, g => g.Create(), StringComparer.Ordinal);
-            _runtime = new StreamsRuntime(_topology, _config, plan, engines, globalStores.Values.ToList(), _time, _loggerFactory);
+            _runtime = new StreamsRuntime(_topology, _config, plan, engines, globalStores.Values.ToList(), _time, _loggerFactory) { FaultInjector = FaultInjector };
             var globalPartitions = topics.GetPartitionCounts(globalStores.Keys, _config.StartupTimeout);
             _global = new GlobalStreamThread(globalStores, globalPartitions, _runtime);
             await Task.Run(() => _global.Bootstrap(cancellationToken), cancellationToken);

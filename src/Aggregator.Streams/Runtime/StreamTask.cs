@@ -110,6 +110,9 @@ internal sealed class StreamTask : IDisposable
         }
 
         HasUncommittedWork = false;
+
+        // Announce this task to its readers at once, so they know it is alive before it has data for them.
+        SendHeartbeats();
     }
 
     /// <summary>The offset to resume each source partition from, when the checkpoint knows it.</summary>
@@ -127,9 +130,9 @@ internal sealed class StreamTask : IDisposable
         HasUncommittedWork = true;
         if (source.IsRepartition)
         {
-            if (WatermarkHeader.TryDecode(record.Headers, out var writer, out var writerPartition, out var watermark, out var idle, out var heartbeat))
+            if (WatermarkHeader.TryDecode(record.Headers, out var writer, out var writerPartition, out var watermark, out var empty, out var heartbeat))
             {
-                Context.Watermarks.ObserveUpstream(writer, writerPartition, watermark, idle, Context.CoarseNowMs);
+                Context.Watermarks.ObserveUpstream(writer, writerPartition, watermark, empty, Context.CoarseNowMs);
                 if (heartbeat)
                 {
                     PunctuateStreamTime();
@@ -176,7 +179,7 @@ internal sealed class StreamTask : IDisposable
             return;
         }
 
-        var header = WatermarkHeader.Encode(Id.Subtopology, Id.Partition, Context.StreamTime, Context.Watermarks.AllIdle, heartbeat: true);
+        var header = WatermarkHeader.Encode(Id.Subtopology, Id.Partition, Context.StreamTime, Context.Watermarks.IsEmpty, heartbeat: true);
         var headers = new Headers { { WatermarkHeader.Name, header } };
         var timestamp = Math.Max(Context.StreamTime, 0);
         foreach (var (topic, partitions) in Context.RepartitionTargets)

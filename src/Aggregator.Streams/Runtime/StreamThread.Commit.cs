@@ -45,7 +45,7 @@ internal sealed partial class StreamThread
         }
 
         var clock = Stopwatch.StartNew();
-        var committed = TaskCommitter.Commit(tasks, _collector, NowMs, _stopping.Token);
+        var committed = TaskCommitter.Commit(tasks, _collector, NowMs, _stopping.Token, _runtime.FaultInjector);
         if (committed.Count == 0)
         {
             return;

@@ -171,6 +171,7 @@ internal sealed partial class StreamThread : IDisposable
                 continue;
             }
 
+            _runtime.FaultInjector?.Invoke("process");
             var message = result.Message;
             task.Process(new RawRecord(result.Topic, result.Partition.Value, result.Offset.Value, message.Timestamp.UnixTimestampMs, message.Key, message.Value, message.Headers));
         }

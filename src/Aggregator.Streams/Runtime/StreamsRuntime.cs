@@ -65,6 +65,9 @@ internal sealed class StreamsRuntime
 
     public bool Cooperative { get; }
 
+    /// <summary>Test hook: called at named points ("process", "commit:…"); throwing simulates a crash there.</summary>
+    public Action<string>? FaultInjector { get; init; }
+
     /// <summary>All source topics of all sub-topologies (resolved names): what each thread subscribes to.</summary>
     public IReadOnlyCollection<string> SourceTopics => _subtopologyByTopic.Keys;
 

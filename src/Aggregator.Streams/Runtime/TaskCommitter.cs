@@ -8,7 +8,7 @@ namespace Aggregator.Streams.Runtime;
 internal static class TaskCommitter
 {
     /// <summary>Commits tasks with uncommitted work; returns them. Throws if the collector reports a failed send.</summary>
-    public static IReadOnlyList<StreamTask> Commit(IEnumerable<StreamTask> tasks, IRecordCollector collector, long wallClockMs, CancellationToken cancellationToken)
+    public static IReadOnlyList<StreamTask> Commit(IEnumerable<StreamTask> tasks, IRecordCollector collector, long wallClockMs, CancellationToken cancellationToken, Action<string>? faultInjector = null)
     {
         var committing = tasks.Where(t => t.IsInitialized && (t.HasUncommittedWork || t.State.DirtyEntries > 0)).ToList();
         if (committing.Count == 0)
@@ -21,13 +21,17 @@ internal static class TaskCommitter
             task.State.PrepareCommit(wallClockMs);
         }
 
+        faultInjector?.Invoke("commit:prepared");
         collector.Flush(cancellationToken);
+        faultInjector?.Invoke("commit:batch-acknowledged");
         foreach (var task in committing)
         {
             task.State.WriteCommitMarkers(task.CurrentCheckpoint(), wallClockMs);
         }
 
+        faultInjector?.Invoke("commit:markers-sent");
         collector.Flush(cancellationToken);
+        faultInjector?.Invoke("commit:markers-acknowledged");
         foreach (var task in committing)
         {
             task.State.CompleteCommit(task.CurrentCheckpoint());
@@ -35,6 +39,7 @@ internal static class TaskCommitter
             task.Context.CommitRequested = false;
         }
 
+        faultInjector?.Invoke("commit:done");
         return committing;
     }
 }

@@ -12,24 +12,24 @@ internal static class WatermarkHeader
 {
     public const string Name = "__agg.wm";
     private const int Length = 17;
-    private const byte IdleFlag = 1;
+    private const byte EmptyFlag = 1;
     private const byte HeartbeatFlag = 2;
 
-    public static byte[] Encode(int subtopology, int partition, long watermark, bool idle, bool heartbeat)
+    public static byte[] Encode(int subtopology, int partition, long watermark, bool empty, bool heartbeat)
     {
         var bytes = new byte[Length];
         BinaryPrimitives.WriteInt32BigEndian(bytes, subtopology);
         BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), partition);
         BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(8), watermark);
-        bytes[16] = (byte)((idle ? IdleFlag : 0) | (heartbeat ? HeartbeatFlag : 0));
+        bytes[16] = (byte)((empty ? EmptyFlag : 0) | (heartbeat ? HeartbeatFlag : 0));
         return bytes;
     }
 
-    public static bool TryDecode(Headers? headers, out int subtopology, out int partition, out long watermark, out bool idle, out bool heartbeat)
+    public static bool TryDecode(Headers? headers, out int subtopology, out int partition, out long watermark, out bool empty, out bool heartbeat)
     {
         subtopology = partition = 0;
         watermark = -1;
-        idle = heartbeat = false;
+        empty = heartbeat = false;
         if (headers is null)
         {
             return false;
@@ -51,7 +51,7 @@ internal static class WatermarkHeader
             subtopology = BinaryPrimitives.ReadInt32BigEndian(bytes);
             partition = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4));
             watermark = BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(8));
-            idle = (bytes[16] & IdleFlag) != 0;
+            empty = (bytes[16] & EmptyFlag) != 0;
             heartbeat = (bytes[16] & HeartbeatFlag) != 0;
             return true;
         }

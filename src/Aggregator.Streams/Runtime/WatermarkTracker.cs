@@ -7,27 +7,49 @@ namespace Aggregator.Streams.Runtime;
 /// or heartbeat). With one input partition this is exactly Kafka Streams' stream time.
 /// </summary>
 /// <remarks>
-/// Why not the maximum, as Kafka Streams does: when several upstream partitions feed a repartition topic and one
-/// is behind (a backlog after a restart, an uneven consumer), the maximum runs ahead and on-time records of the
+/// <para>Why not the maximum, as Kafka Streams does: when several upstream partitions feed a repartition topic and
+/// one is behind (a backlog after a restart, an uneven consumer), the maximum runs ahead and on-time records of the
 /// slow partition are dropped as "late" — which records get counted then depends on processing order, and counts
-/// are not reproducible. With the minimum, a record that is on time within its own partition is never late.
-/// An input that has nothing to say (caught up and silent for the idle timeout, or an upstream task never heard
-/// from) stops holding the watermark back, so windows still close when a partition is empty.
-/// The watermark never goes backwards and is kept in the task checkpoint.
+/// are not reproducible. With the minimum, a record that is on time within its own input partition is never late.</para>
+/// <para>An input that has never had data stops holding the watermark back: an external partition once it has
+/// been read to its end and stayed empty for the idle timeout; an upstream task once it says so itself (it knows
+/// whether its partitions are empty or merely not read yet) or if it was never heard from within the timeout. An input that had data and went quiet keeps holding it at its
+/// last time: excluding it would let the others run ahead and make its next records late merely because they were
+/// read later (the "idleness" race). So windows close when every input with data has passed them.</para>
+/// <para>The watermark never goes backwards and is kept in the task checkpoint.</para>
 /// </remarks>
-internal sealed class WatermarkTracker
+internal sealed class WatermarkTracker(long idleTimeoutMs)
 {
     private readonly Dictionary<(string Topic, int Partition), InputClock> _partitions = [];
     private readonly Dictionary<(int Subtopology, int Partition), InputClock> _upstreams = [];
-    private readonly long _idleTimeoutMs;
-
-    public WatermarkTracker(long idleTimeoutMs) => _idleTimeoutMs = idleTimeoutMs;
 
     /// <summary>Current watermark (epoch ms), or -1 before any input progressed.</summary>
     public long Watermark { get; private set; } = -1;
 
-    /// <summary>True when every input is idle: the task has nothing in flight and says so downstream.</summary>
-    public bool AllIdle => _partitions.Count + _upstreams.Count > 0 && _partitions.Values.All(c => c.Idle) && _upstreams.Values.All(c => c.Idle);
+    /// <summary>True when every input is empty (never had data): announced downstream so readers stop waiting.</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            foreach (var clock in _partitions.Values)
+            {
+                if (!clock.Empty)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var clock in _upstreams.Values)
+            {
+                if (!clock.Empty)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     public IEnumerable<KeyValuePair<(string Topic, int Partition), long>> PartitionTimes => _partitions.Select(p => KeyValuePair.Create(p.Key, p.Value.Time));
 
@@ -35,22 +57,22 @@ internal sealed class WatermarkTracker
 
     /// <summary>Declares an upstream task whose announcements this task waits for (all writers of its repartition topics).</summary>
     public void ExpectUpstream(int subtopology, int partition, long nowMs) =>
-        _upstreams.TryAdd((subtopology, partition), new InputClock { Time = -1, LastHeardMs = nowMs });
+        _upstreams.TryAdd((subtopology, partition), new InputClock { Time = -1, SinceMs = nowMs });
 
     public void ExpectPartition(string topic, int partition, long nowMs) =>
-        _partitions.TryAdd((topic, partition), new InputClock { Time = -1, LastHeardMs = nowMs });
+        _partitions.TryAdd((topic, partition), new InputClock { Time = -1, SinceMs = nowMs });
 
     public void Restore(long watermark, IEnumerable<(string Topic, int Partition, long Time)> partitions, IEnumerable<(int Subtopology, int Partition, long Time)> upstreams, long nowMs)
     {
         Watermark = Math.Max(Watermark, watermark);
         foreach (var (topic, partition, time) in partitions)
         {
-            _partitions[(topic, partition)] = new InputClock { Time = time, LastHeardMs = nowMs };
+            _partitions[(topic, partition)] = new InputClock { Time = time, SinceMs = nowMs };
         }
 
         foreach (var (subtopology, partition, time) in upstreams)
         {
-            _upstreams[(subtopology, partition)] = new InputClock { Time = time, LastHeardMs = nowMs };
+            _upstreams[(subtopology, partition)] = new InputClock { Time = time, SinceMs = nowMs };
         }
     }
 
@@ -59,85 +81,98 @@ internal sealed class WatermarkTracker
     {
         if (!_partitions.TryGetValue((topic, partition), out var clock))
         {
-            clock = new InputClock { Time = -1 };
+            clock = new InputClock { Time = -1, SinceMs = nowMs };
             _partitions[(topic, partition)] = clock;
         }
 
-        clock.Time = Math.Max(clock.Time, timestamp);
-        clock.LastHeardMs = nowMs;
-        clock.Idle = false;
-        Recompute();
+        Advance(clock, timestamp);
     }
 
     /// <summary>An announcement from an upstream task (on a data record or a heartbeat).</summary>
-    public void ObserveUpstream(int subtopology, int partition, long watermark, bool idle, long nowMs)
+    public void ObserveUpstream(int subtopology, int partition, long watermark, bool empty, long nowMs)
     {
         if (!_upstreams.TryGetValue((subtopology, partition), out var clock))
         {
-            clock = new InputClock { Time = -1 };
+            clock = new InputClock { Time = -1, SinceMs = nowMs };
             _upstreams[(subtopology, partition)] = clock;
         }
 
-        clock.Time = Math.Max(clock.Time, watermark);
-        clock.LastHeardMs = nowMs;
-        clock.Idle = idle;
-        Recompute();
+        clock.Heard = true;
+        var wasEmpty = clock.Empty;
+        clock.Empty = empty && clock.Time < 0;
+        if (wasEmpty != clock.Empty)
+        {
+            Recompute();
+        }
+
+        Advance(clock, watermark);
     }
 
     /// <summary>
-    /// Marks silent inputs idle: an external partition that is caught up (<paramref name="caughtUp"/>) and had no
-    /// record for the idle timeout, or an upstream task not heard from for that long.
+    /// Stops waiting for inputs that never had data: an external partition that is read to its end
+    /// (<paramref name="caughtUp"/>) and an upstream task that never announced progress, once the idle timeout passed.
     /// </summary>
     public void UpdateIdleness(long nowMs, Func<string, int, bool> caughtUp)
     {
         foreach (var ((topic, partition), clock) in _partitions)
         {
-            if (!clock.Idle && nowMs - clock.LastHeardMs >= _idleTimeoutMs && caughtUp(topic, partition))
+            if (!clock.Empty && clock.Time < 0 && nowMs - clock.SinceMs >= idleTimeoutMs && caughtUp(topic, partition))
             {
-                clock.Idle = true;
+                clock.Empty = true;
             }
         }
 
         foreach (var clock in _upstreams.Values)
         {
-            if (!clock.Idle && nowMs - clock.LastHeardMs >= _idleTimeoutMs)
+            if (!clock.Empty && !clock.Heard && clock.Time < 0 && nowMs - clock.SinceMs >= idleTimeoutMs)
             {
-                clock.Idle = true;
+                clock.Empty = true;
             }
         }
 
         Recompute();
     }
 
-    // Runs per record: two plain loops, no LINQ, no allocation.
+    public override string ToString() =>
+        $"W={Watermark} partitions[{string.Join(",", _partitions.Select(p => $"{p.Key.Topic}-{p.Key.Partition}:{p.Value.Time}{(p.Value.Empty ? "(empty)" : "")}"))}] " +
+        $"upstreams[{string.Join(",", _upstreams.Select(u => $"{u.Key.Subtopology}_{u.Key.Partition}:{u.Value.Time}{(u.Value.Empty ? "(empty)" : "")}"))}]";
+
+    private void Advance(InputClock clock, long time)
+    {
+        if (time > clock.Time)
+        {
+            clock.Time = time;
+            clock.Empty = false;
+            Recompute();
+        }
+    }
+
+    // Runs per record that advances an input: plain loops, no LINQ, no allocation.
     private void Recompute()
     {
         var min = long.MaxValue;
-        var max = -1L;
-        var active = false;
+        var counted = false;
         foreach (var clock in _partitions.Values)
         {
-            Fold(clock, ref min, ref max, ref active);
+            Fold(clock, ref min, ref counted);
         }
 
         foreach (var clock in _upstreams.Values)
         {
-            Fold(clock, ref min, ref max, ref active);
+            Fold(clock, ref min, ref counted);
         }
 
-        var candidate = active ? min : max;
-        if (candidate > Watermark)
+        if (counted && min > Watermark)
         {
-            Watermark = candidate;
+            Watermark = min;
         }
     }
 
-    private static void Fold(InputClock clock, ref long min, ref long max, ref bool active)
+    private static void Fold(InputClock clock, ref long min, ref bool counted)
     {
-        max = Math.Max(max, clock.Time);
-        if (!clock.Idle)
+        if (!clock.Empty)
         {
-            active = true;
+            counted = true;
             min = Math.Min(min, clock.Time);
         }
     }
@@ -146,8 +181,13 @@ internal sealed class WatermarkTracker
     {
         public long Time { get; set; }
 
-        public long LastHeardMs { get; set; }
+        /// <summary>When the clock started waiting (creation or restore): the idle timeout counts from here.</summary>
+        public long SinceMs { get; set; }
 
-        public bool Idle { get; set; }
+        /// <summary>Never had data (and timed out, or said so): not counted until it has.</summary>
+        public bool Empty { get; set; }
+
+        /// <summary>An upstream task announced itself at least once.</summary>
+        public bool Heard { get; set; }
     }
 }

@@ -43,10 +43,11 @@ internal static class HoppingCountTopology
         return counts;
     }
 
+    /// <summary>The last record per key in log order (a key lives in one partition): what compaction would keep.</summary>
     public static Dictionary<string, long> Latest(IEnumerable<Confluent.Kafka.ConsumeResult<byte[], byte[]>> records)
     {
         var latest = new Dictionary<string, long>();
-        foreach (var record in records.OrderBy(r => r.Message.Timestamp.UnixTimestampMs))
+        foreach (var record in records.OrderBy(r => r.Partition.Value).ThenBy(r => r.Offset.Value))
         {
             latest[Encoding.UTF8.GetString(record.Message.Key)] = S.Long.Deserialize(record.Message.Value);
         }

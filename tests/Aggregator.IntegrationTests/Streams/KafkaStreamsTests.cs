@@ -35,7 +35,106 @@ public sealed class KafkaStreamsTests(EmbeddedKafkaFixture kafka, ITestOutputHel
         }
     }
 
-    private KafkaStreams Start(string appId, string input, string outputTopic, string instance)
+    [Theory]
+    [InlineData("process", 2_500)]
+    [InlineData("commit:prepared", 3)]
+    [InlineData("commit:batch-acknowledged", 3)]
+    [InlineData("commit:markers-sent", 3)]
+    [InlineData("commit:markers-acknowledged", 3)]
+    [InlineData("commit:done", 3)]
+    public async Task Crash_AtAnyPoint_ThenRestart_CountsEachRecordExactlyOnce(string phase, int occurrence)
+    {
+        var input = kafka.CreateTopic("in", 4);
+        var outputTopic = kafka.CreateTopic("out", 4);
+        var appId = EmbeddedKafkaFixture.UniqueName("app");
+        var records = Generate(6_000, keys: 30, minutes: 15, seed: 2);
+        await ProduceAsync(input, records);
+
+        var seen = 0;
+        var crashed = Start(appId, input, outputTopic, "a", fault: point =>
+        {
+            if (point == phase && Interlocked.Increment(ref seen) == occurrence)
+            {
+                throw new InvalidOperationException($"simulated crash at {point}");
+            }
+        });
+        await Assert.ThrowsAnyAsync<Exception>(() => crashed.Completion.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(StreamsState.Error, crashed.State);
+        await crashed.DisposeAsync();
+
+        await using var restarted = Start(appId, input, outputTopic, "a");
+        var reference = HoppingCountTopology.Reference(records);
+        var latest = HoppingCountTopology.Latest(kafka.ReadAll(outputTopic, r => Matches(HoppingCountTopology.Latest(r), reference), TimeSpan.FromSeconds(60)));
+        Report(restarted);
+        Assert.Equal(reference.OrderBy(e => e.Key), latest.OrderBy(e => e.Key));
+    }
+
+    [Fact]
+    public async Task Failover_TheSurvivorTakesOverAndRestores_CountsEqualASingleInstance()
+    {
+        var input = kafka.CreateTopic("in", 4);
+        var outputTopic = kafka.CreateTopic("out", 4);
+        var appId = EmbeddedKafkaFixture.UniqueName("app");
+        var records = Generate(8_000, keys: 30, minutes: 20, seed: 3);
+        var firstHalf = records.Take(4_000).ToList();
+        await ProduceAsync(input, firstHalf);
+
+        var a = Start(appId, input, outputTopic, "a");
+        await using var b = Start(appId, input, outputTopic, "b");
+        var halfReference = HoppingCountTopology.Reference(firstHalf);
+        var halfLatest = HoppingCountTopology.Latest(kafka.ReadAll(outputTopic, r => Matches(HoppingCountTopology.Latest(r), halfReference), TimeSpan.FromSeconds(60)));
+        Report(a);
+        Report(b);
+        Assert.Equal(halfReference.OrderBy(e => e.Key), halfLatest.OrderBy(e => e.Key));
+        Assert.Contains(a.Status.Tasks, t => t.TaskId.StartsWith("1_", StringComparison.Ordinal));
+        Assert.Contains(b.Status.Tasks, t => t.TaskId.StartsWith("1_", StringComparison.Ordinal));
+
+        await a.DisposeAsync();
+        await ProduceAsync(input, records.Skip(4_000).ToList());
+
+        var reference = HoppingCountTopology.Reference(records);
+        var latest = HoppingCountTopology.Latest(kafka.ReadAll(outputTopic, r => Matches(HoppingCountTopology.Latest(r), reference), TimeSpan.FromSeconds(90)));
+        Assert.Equal(reference.OrderBy(e => e.Key), latest.OrderBy(e => e.Key));
+        Assert.True(b.RestoredRecords > 0, "the survivor should have restored the failed instance's stores from their changelogs");
+        Assert.Equal(8, b.Status.Tasks.Count);
+    }
+
+    [Fact]
+    public async Task LostLocalState_IsRebuiltFromTheChangelog_CountsUnchanged()
+    {
+        var input = kafka.CreateTopic("in", 4);
+        var outputTopic = kafka.CreateTopic("out", 4);
+        var appId = EmbeddedKafkaFixture.UniqueName("app");
+        var records = Generate(6_000, keys: 25, minutes: 15, seed: 4);
+        await ProduceAsync(input, records.Take(3_000).ToList());
+
+        await using (var first = Start(appId, input, outputTopic, "a"))
+        {
+            var half = HoppingCountTopology.Reference(records.Take(3_000));
+            kafka.ReadAll(outputTopic, r => Matches(HoppingCountTopology.Latest(r), half), TimeSpan.FromSeconds(60));
+        }
+
+        Directory.Delete(_stateDir, recursive: true);
+        Directory.CreateDirectory(_stateDir);
+        await ProduceAsync(input, records.Skip(3_000).ToList());
+
+        await using var second = Start(appId, input, outputTopic, "a");
+        var reference = HoppingCountTopology.Reference(records);
+        var latest = HoppingCountTopology.Latest(kafka.ReadAll(outputTopic, r => Matches(HoppingCountTopology.Latest(r), reference), TimeSpan.FromSeconds(60)));
+        Report(second);
+        Assert.Equal(reference.OrderBy(e => e.Key), latest.OrderBy(e => e.Key));
+        Assert.True(second.RestoredRecords > 0);
+    }
+
+    private void Report(KafkaStreams streams)
+    {
+        foreach (var task in streams.Status.Tasks.OrderBy(t => t.TaskId, StringComparer.Ordinal))
+        {
+            output.WriteLine($"task {task.TaskId}: processed {task.Processed}, late {task.LateRecordsDropped}/{task.LateWindowUpdatesDropped}, skipped {task.Skipped}, replays {task.ReplaysSkipped}, stream time {task.StreamTime}");
+        }
+    }
+
+    private KafkaStreams Start(string appId, string input, string outputTopic, string instance, Action<string>? fault = null)
     {
         var config = new StreamsConfig
         {
@@ -46,10 +145,11 @@ public sealed class KafkaStreamsTests(EmbeddedKafkaFixture kafka, ITestOutputHel
             CommitInterval = TimeSpan.FromMilliseconds(200),
             SessionTimeout = TimeSpan.FromSeconds(6),
             HeartbeatInterval = TimeSpan.FromSeconds(1),
+            InputIdleTimeout = TimeSpan.FromSeconds(2),
         };
         var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new XunitLoggerProvider(output)).SetMinimumLevel(LogLevel.Information));
         var admin = new EmbeddedTopicAdmin(kafka.Cluster, new KafkaTopicAdmin(new AdminClientBuilder(new AdminClientConfig { BootstrapServers = kafka.BootstrapServers }).Build(), -1));
-        var streams = new KafkaStreams(HoppingCountTopology.Build(input, outputTopic), config, loggerFactory, topicAdmin: admin);
+        var streams = new KafkaStreams(HoppingCountTopology.Build(input, outputTopic), config, loggerFactory, topicAdmin: admin) { FaultInjector = fault };
         streams.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return streams;
     }

@@ -71,7 +71,7 @@ internal sealed class SinkNode<TKey, TValue>(
         }
 
         headers.Add(WatermarkHeader.Name, WatermarkHeader.Encode(
-            _task.TaskId.Subtopology, _task.TaskId.Partition, _task.StreamTime, idle: false, heartbeat: false));
+            _task.TaskId.Subtopology, _task.TaskId.Partition, _task.StreamTime, empty: false, heartbeat: false));
         return headers;
     }
 }
