@@ -17,6 +17,7 @@ internal sealed class StreamTask : IDisposable
     private readonly Dictionary<(string Topic, int Partition), long> _positions = [];
     private readonly Dictionary<(uint TopicHash, int Partition), UpstreamMark> _upstreamMarks = [];
     private bool _initialized;
+    private long _initializedAtMs;
 
     public StreamTask(TaskId id, Topology.Subtopology subtopology, TaskContext context, TaskStateManager state, IReadOnlyDictionary<string, (int Subtopology, int Tasks)> upstreamWriters)
     {
@@ -98,6 +99,7 @@ internal sealed class StreamTask : IDisposable
             _upstreamMarks[(mark.SourceTopicHash, mark.SourcePartition)] = mark;
         }
 
+        _initializedAtMs = now;
         if (!_initialized)
         {
             // Processors initialise after restore: they may read their stores in Init (suppression rebuilds its index).
@@ -171,17 +173,22 @@ internal sealed class StreamTask : IDisposable
         PunctuateStreamTime();
     }
 
-    /// <summary>Tells every reader of this task's repartition topics how far it has progressed (each commit).</summary>
-    public void SendHeartbeats()
+    /// <summary>
+    /// Tells every reader of this task's repartition topics how far it has progressed (each commit). A task that
+    /// has read all its input (<paramref name="inputsCaughtUp"/>) for the idle timeout without sending anything
+    /// says it is empty, so readers stop waiting for it; one with unread input never does.
+    /// </summary>
+    public void SendHeartbeats(bool inputsCaughtUp = false)
     {
         if (!_initialized || Context.RepartitionTargets.Count == 0)
         {
             return;
         }
 
-        var header = WatermarkHeader.Encode(Id.Subtopology, Id.Partition, Context.StreamTime, Context.Watermarks.IsEmpty, heartbeat: true);
+        var empty = Context.SentWatermark < 0 && inputsCaughtUp && Context.CoarseNowMs - _initializedAtMs >= Context.IdleTimeoutMs;
+        var header = WatermarkHeader.Encode(Id.Subtopology, Id.Partition, Context.AnnouncedWatermark, empty, heartbeat: true);
         var headers = new Headers { { WatermarkHeader.Name, header } };
-        var timestamp = Math.Max(Context.StreamTime, 0);
+        var timestamp = Math.Max(Context.AnnouncedWatermark, 0);
         foreach (var (topic, partitions) in Context.RepartitionTargets)
         {
             for (var partition = 0; partition < partitions; partition++)

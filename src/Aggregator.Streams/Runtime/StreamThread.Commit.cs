@@ -19,7 +19,7 @@ internal sealed partial class StreamThread
         {
             task.Context.Watermarks.UpdateIdleness(_lastCommitMs, IsCaughtUp);
             task.PunctuateStreamTime();
-            task.SendHeartbeats();
+            task.SendHeartbeats(SourcePartitions(task).All(p => IsCaughtUp(p.Topic, p.Partition.Value)));
         }
 
         try

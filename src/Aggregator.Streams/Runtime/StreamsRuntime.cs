@@ -81,6 +81,7 @@ internal sealed class StreamsRuntime
         var context = new TaskContext(Config.ApplicationId, id, Time, collector, new TaskMetrics(), DeserializationErrors, logger)
         {
             Watermarks = new WatermarkTracker((long)Config.InputIdleTimeout.TotalMilliseconds),
+            IdleTimeoutMs = (long)Config.InputIdleTimeout.TotalMilliseconds,
             RepartitionTargets = Wiring.RepartitionTargets(id.Subtopology),
             CoarseNowMs = Time.GetUtcNow().ToUnixTimeMilliseconds(),
         };

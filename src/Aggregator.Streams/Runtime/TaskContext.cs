@@ -41,6 +41,20 @@ internal sealed class TaskContext(
     /// <summary>The task's stream time: its watermark; -1 before any input progressed.</summary>
     public long StreamTime => Watermarks.Watermark;
 
+    /// <summary>Largest timestamp this task has sent to a repartition topic; -1 before the first.</summary>
+    public long SentWatermark { get; set; } = -1;
+
+    /// <summary>
+    /// The progress this task announces to readers of its repartition topics: how far its output has got, but
+    /// never beyond its own inputs' watermark. Output time, because processors may re-stamp records (the raw
+    /// topic's broker time becomes the event's own time); bounded by the input watermark, so a slow upstream
+    /// of this task holds back the tasks after it too.
+    /// </summary>
+    public long AnnouncedWatermark => SentWatermark < 0 ? -1 : Math.Min(StreamTime, SentWatermark);
+
+    /// <summary>See <see cref="StreamsConfig.InputIdleTimeout"/>.</summary>
+    public long IdleTimeoutMs { get; init; } = long.MaxValue;
+
     /// <summary>Wall-clock time sampled once per loop iteration by the owning thread (cheap per-record reads).</summary>
     public long CoarseNowMs { get; set; }
 

@@ -43,6 +43,11 @@ internal sealed class SinkNode<TKey, TValue>(
                 return;
             }
 
+            if (record.Timestamp > _task.SentWatermark)
+            {
+                _task.SentWatermark = record.Timestamp;
+            }
+
             headers = WithUpstreamMark(headers);
         }
 
@@ -71,7 +76,7 @@ internal sealed class SinkNode<TKey, TValue>(
         }
 
         headers.Add(WatermarkHeader.Name, WatermarkHeader.Encode(
-            _task.TaskId.Subtopology, _task.TaskId.Partition, _task.StreamTime, empty: false, heartbeat: false));
+            _task.TaskId.Subtopology, _task.TaskId.Partition, _task.AnnouncedWatermark, empty: false, heartbeat: false));
         return headers;
     }
 }

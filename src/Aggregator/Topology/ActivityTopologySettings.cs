@@ -1,0 +1,9 @@
+using Aggregator.Hosting.Options;
+
+namespace Aggregator.Topology;
+
+/// <summary>Everything the activity topology's shape depends on; a plain value so the topology is a pure function of it.</summary>
+internal sealed record ActivityTopologySettings(TopicsOptions Topics, WindowsOptions Windows, DedupOptions Dedup)
+{
+    public static ActivityTopologySettings Default { get; } = new(new TopicsOptions(), new WindowsOptions(), new DedupOptions());
+}
