@@ -17,9 +17,10 @@ internal sealed partial class StreamThread
         var running = _tasks.Values.Where(t => t.IsInitialized).ToList();
         foreach (var task in running)
         {
-            task.Context.Watermarks.UpdateIdleness(_lastCommitMs, IsCaughtUp);
+            var inputsCaughtUp = SourcePartitions(task).All(p => IsCaughtUp(p.Topic, p.Partition.Value));
+            task.Context.Watermarks.UpdateIdleness(_lastCommitMs, IsCaughtUp, inputsCaughtUp);
             task.PunctuateStreamTime();
-            task.SendHeartbeats(SourcePartitions(task).All(p => IsCaughtUp(p.Topic, p.Partition.Value)));
+            task.SendHeartbeats(inputsCaughtUp);
         }
 
         try

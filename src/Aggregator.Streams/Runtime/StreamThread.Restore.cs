@@ -26,29 +26,35 @@ internal sealed partial class StreamThread
             return;
         }
 
-        foreach (var id in _pendingInit.ToList())
+        var pending = _pendingInit.ToList();
+        _pendingInit.Clear();
+        var restorersByTask = pending.ToDictionary(id => id, id =>
         {
-            _pendingInit.Remove(id);
             var task = _tasks[id];
             _consumer.Pause(SourcePartitions(task));
-            var restorers = task.State.CreateRestorers();
-            foreach (var restorer in restorers)
+            return task.State.CreateRestorers();
+        });
+
+        // Watermark queries are network round trips: ask for all changelog partitions at once, not one by one.
+        var watermarks = QueryWatermarks(restorersByTask.Values.SelectMany(r => r).Select(r => r.Partition));
+        foreach (var id in pending)
+        {
+            var task = _tasks[id];
+            var restorers = restorersByTask[id];
+            var mismatch = restorers.FirstOrDefault(r => r.StartOffset > watermarks[r.Partition].High.Value || r.StartOffset < watermarks[r.Partition].Low.Value);
+            if (mismatch is not null)
             {
-                var watermarks = _restoreConsumer.QueryWatermarkOffsets(restorer.Partition, _runtime.Config.StartupTimeout);
-                if (restorer.StartOffset > watermarks.High.Value || restorer.StartOffset < watermarks.Low.Value)
-                {
-                    // The changelog does not contain what the local checkpoint expects (topic recreated or
-                    // truncated): local state cannot be trusted; rebuild from whatever the changelog holds.
-                    Log.ChangelogMismatch(_logger, task.Id.ToString(), restorer.Partition.Topic, restorer.StartOffset, watermarks.Low.Value, watermarks.High.Value);
-                    task.State.WipeLocalState();
-                    restorers = task.State.CreateRestorers();
-                    break;
-                }
+                // The changelog does not contain what the local checkpoint expects (topic recreated or
+                // truncated): local state cannot be trusted; rebuild from whatever the changelog holds.
+                var range = watermarks[mismatch.Partition];
+                Log.ChangelogMismatch(_logger, task.Id.ToString(), mismatch.Partition.Topic, mismatch.StartOffset, range.Low.Value, range.High.Value);
+                task.State.WipeLocalState();
+                restorers = task.State.CreateRestorers();
             }
 
             foreach (var restorer in restorers)
             {
-                restorer.EndOffset = _restoreConsumer.QueryWatermarkOffsets(restorer.Partition, _runtime.Config.StartupTimeout).High.Value;
+                restorer.EndOffset = watermarks[restorer.Partition].High.Value;
                 if (!restorer.IsDone)
                 {
                     _restorers[restorer.Partition] = restorer;
@@ -137,6 +143,14 @@ internal sealed partial class StreamThread
         }
 
         _ = checkpoint;
+    }
+
+    private Dictionary<TopicPartition, WatermarkOffsets> QueryWatermarks(IEnumerable<TopicPartition> partitions)
+    {
+        var timeout = _runtime.Config.StartupTimeout;
+        var queries = partitions.Distinct().Select(tp => (Partition: tp, Query: Task.Run(() => _restoreConsumer.QueryWatermarkOffsets(tp, timeout)))).ToList();
+        Task.WaitAll(queries.Select(q => q.Query));
+        return queries.ToDictionary(q => q.Partition, q => q.Query.Result);
     }
 
     private void UnregisterRestore(TaskId id)

@@ -110,9 +110,11 @@ internal sealed class WatermarkTracker(long idleTimeoutMs)
 
     /// <summary>
     /// Stops waiting for inputs that never had data: an external partition that is read to its end
-    /// (<paramref name="caughtUp"/>) and an upstream task that never announced progress, once the idle timeout passed.
+    /// (<paramref name="caughtUp"/>), and an upstream task never heard from — but only once this task has read
+    /// all its repartition input (<paramref name="repartitionInputCaughtUp"/>): while unread input remains, the
+    /// upstream's announcement may be in it, and a busy reader must not mistake that for silence.
     /// </summary>
-    public void UpdateIdleness(long nowMs, Func<string, int, bool> caughtUp)
+    public void UpdateIdleness(long nowMs, Func<string, int, bool> caughtUp, bool repartitionInputCaughtUp = true)
     {
         foreach (var ((topic, partition), clock) in _partitions)
         {
@@ -124,7 +126,7 @@ internal sealed class WatermarkTracker(long idleTimeoutMs)
 
         foreach (var clock in _upstreams.Values)
         {
-            if (!clock.Empty && !clock.Heard && clock.Time < 0 && nowMs - clock.SinceMs >= idleTimeoutMs)
+            if (!clock.Empty && !clock.Heard && clock.Time < 0 && repartitionInputCaughtUp && nowMs - clock.SinceMs >= idleTimeoutMs)
             {
                 clock.Empty = true;
             }

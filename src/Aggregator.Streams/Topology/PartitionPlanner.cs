@@ -5,7 +5,7 @@ namespace Aggregator.Streams.Topology;
 /// from the partition counts of the external source topics. Pure, so it can be tested and used by the
 /// embedded broker and the admin client alike.
 /// </summary>
-internal static class PartitionPlanner
+public static class PartitionPlanner
 {
     public static PartitionPlan Plan(Topology topology, string applicationId, IReadOnlyDictionary<string, int> externalPartitions)
     {
@@ -85,4 +85,4 @@ internal static class PartitionPlanner
 }
 
 /// <summary>Tasks per sub-topology and partitions per internal topic (resolved names).</summary>
-internal sealed record PartitionPlan(IReadOnlyDictionary<int, int> TasksPerSubtopology, IReadOnlyDictionary<string, int> InternalTopicPartitions);
+public sealed record PartitionPlan(IReadOnlyDictionary<int, int> TasksPerSubtopology, IReadOnlyDictionary<string, int> InternalTopicPartitions);

@@ -2,30 +2,65 @@ using System.Diagnostics.Metrics;
 
 namespace Aggregator.Topology;
 
-/// <summary>The application's own counters (meter "Aggregator"); names in docs/metrics.md.</summary>
+/// <summary>
+/// The application's own counters (meter "Aggregator"; names in docs/metrics.md), plus running totals for the
+/// status line. Thread-safe: several stream threads record concurrently.
+/// </summary>
 internal sealed class ActivityMetrics : IDisposable
 {
     public const string MeterName = "Aggregator";
     private readonly Meter _meter;
+    private readonly Counter<long> _refined;
+    private readonly Counter<long> _deadLettered;
+    private readonly Counter<long> _optedOut;
+    private readonly Counter<long> _duplicates;
+    private long _refinedTotal;
+    private long _deadLetteredTotal;
+    private long _optedOutTotal;
+    private long _duplicatesTotal;
 
     public ActivityMetrics(IMeterFactory? meterFactory = null)
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        Refined = _meter.CreateCounter<long>("aggregator.events.refined", description: "Events written to the refined topic.");
-        DeadLettered = _meter.CreateCounter<long>("aggregator.events.dead_lettered", description: "Raw records sent to the dead-letter topic, by reason.");
-        OptedOut = _meter.CreateCounter<long>("aggregator.events.opted_out", description: "Events dropped because their user opted out of tracking.");
-        Duplicates = _meter.CreateCounter<long>("aggregator.events.duplicates", description: "Resent events recognised by eventId and dropped.");
+        _refined = _meter.CreateCounter<long>("aggregator.events.refined", description: "Events written to the refined topic.");
+        _deadLettered = _meter.CreateCounter<long>("aggregator.events.dead_lettered", description: "Raw records sent to the dead-letter topic, by reason.");
+        _optedOut = _meter.CreateCounter<long>("aggregator.events.opted_out", description: "Events dropped because their user opted out of tracking.");
+        _duplicates = _meter.CreateCounter<long>("aggregator.events.duplicates", description: "Resent events recognised by eventId and dropped.");
     }
 
-    public Counter<long> Refined { get; }
-
-    public Counter<long> DeadLettered { get; }
-
-    public Counter<long> OptedOut { get; }
-
-    public Counter<long> Duplicates { get; }
-
     public Meter Meter => _meter;
+
+    public long Refined => Interlocked.Read(ref _refinedTotal);
+
+    public long DeadLettered => Interlocked.Read(ref _deadLetteredTotal);
+
+    public long OptedOut => Interlocked.Read(ref _optedOutTotal);
+
+    public long Duplicates => Interlocked.Read(ref _duplicatesTotal);
+
+    public void RecordRefined()
+    {
+        Interlocked.Increment(ref _refinedTotal);
+        _refined.Add(1);
+    }
+
+    public void RecordDeadLettered(string reason)
+    {
+        Interlocked.Increment(ref _deadLetteredTotal);
+        _deadLettered.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    }
+
+    public void RecordOptedOut()
+    {
+        Interlocked.Increment(ref _optedOutTotal);
+        _optedOut.Add(1);
+    }
+
+    public void RecordDuplicate()
+    {
+        Interlocked.Increment(ref _duplicatesTotal);
+        _duplicates.Add(1);
+    }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -47,7 +47,7 @@ internal static class ActivityTopology
             .Process(() => new DedupProcessor(metrics), "dedup", DedupProcessor.StoreName, OptOutCheck.StoreName);
 
         deduped
-            .Peek((_, _) => metrics.Refined.Add(1), "count-refined")
+            .Peek((_, _) => metrics.RecordRefined(), "count-refined")
             .To(topics.Refined, Produced<string, RefinedEvent>.With(S.String, RefinedEventSerde.Instance).WithName("refined-sink"));
 
         var windows = TimeWindows.OfSizeAndGrace(settings.Windows.Size, settings.Windows.Grace).AdvanceBy(settings.Windows.Advance);

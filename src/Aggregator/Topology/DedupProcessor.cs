@@ -32,14 +32,14 @@ internal sealed class DedupProcessor(ActivityMetrics metrics) : IProcessor<strin
         var bucket = record.Timestamp - (((record.Timestamp % BucketMs) + BucketMs) % BucketMs);
         if (_seen.TryFetch(record.Value.EventId, bucket, out _))
         {
-            metrics.Duplicates.Add(1);
+            metrics.RecordDuplicate();
             return;
         }
 
         _seen.Put(record.Value.EventId, bucket, 1, record.Timestamp);
         if (OptOutCheck.IsOptedOut(_optOuts, record.Value.UserId))
         {
-            metrics.OptedOut.Add(1);
+            metrics.RecordOptedOut();
             return;
         }
 

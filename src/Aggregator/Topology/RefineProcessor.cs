@@ -29,7 +29,7 @@ internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics m
         if (!result.IsRefined)
         {
             var deadLetter = result.DeadLetter!;
-            metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", deadLetter.Rejection.Code));
+            metrics.RecordDeadLettered(deadLetter.Rejection.Code);
             _context.Forward(new Record<string?, RefineOutcome>(null, new RefineOutcome(null, deadLetter), record.Timestamp));
             return;
         }
@@ -37,7 +37,7 @@ internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics m
         var refined = result.Event!;
         if (OptOutCheck.IsOptedOut(_optOuts, refined.UserId))
         {
-            metrics.OptedOut.Add(1);
+            metrics.RecordOptedOut();
             return;
         }
 

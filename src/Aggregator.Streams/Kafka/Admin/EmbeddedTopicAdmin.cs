@@ -6,7 +6,7 @@ namespace Aggregator.Streams.Kafka.Admin;
 /// Topic admin for an in-process embedded broker: the mock cluster does not implement CreateTopics over the
 /// protocol, so topics are created through it directly. Topic configs (compaction) do not apply to it.
 /// </summary>
-public sealed class EmbeddedTopicAdmin(EmbeddedKafkaCluster cluster, ITopicAdmin metadata) : ITopicAdmin
+public sealed class EmbeddedTopicAdmin(EmbeddedKafkaCluster cluster, ITopicAdmin metadata) : ITopicAdmin, IDisposable
 {
     public IReadOnlyDictionary<string, int> GetPartitionCounts(IEnumerable<string> topics, TimeSpan timeout) =>
         metadata.GetPartitionCounts(topics, timeout);
@@ -20,4 +20,6 @@ public sealed class EmbeddedTopicAdmin(EmbeddedKafkaCluster cluster, ITopicAdmin
 
         return Task.CompletedTask;
     }
+
+    public void Dispose() => (metadata as IDisposable)?.Dispose();
 }

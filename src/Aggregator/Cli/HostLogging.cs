@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Aggregator.Cli;
+
+/// <summary>Console logging for every command: one line per entry, UTC timestamps, levels from "Logging".</summary>
+internal static class HostLogging
+{
+    public static void Configure(ILoggingBuilder logging, IConfiguration configuration, bool toStandardError = false)
+    {
+        logging.ClearProviders();
+        logging.AddConfiguration(configuration.GetSection("Logging"));
+        logging.SetMinimumLevel(LogLevel.Information);
+        // librdkafka and the hosting plumbing are chatty at Information; keep the console for what an operator needs.
+        logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "HH:mm:ss.fff ";
+            options.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+        if (toStandardError)
+        {
+            logging.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+    }
+}

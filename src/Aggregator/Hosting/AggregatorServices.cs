@@ -1,0 +1,42 @@
+using Aggregator.Activity;
+using Aggregator.Hosting.Options;
+using Aggregator.Slack;
+using Aggregator.Topology;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Aggregator.Hosting;
+
+/// <summary>Registers the worker's options (validated at start-up), the activity topology and its observers.</summary>
+internal static class AggregatorServices
+{
+    public static IServiceCollection AddAggregator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        AddValidated<KafkaOptions, KafkaOptionsValidator>(services, configuration, KafkaOptions.SectionName);
+        AddValidated<StreamsOptions, StreamsOptionsValidator>(services, configuration, StreamsOptions.SectionName);
+        AddValidated<TopicsOptions, TopicsOptionsValidator>(services, configuration, TopicsOptions.SectionName);
+        AddValidated<WindowsOptions, WindowsOptionsValidator>(services, configuration, WindowsOptions.SectionName);
+        AddValidated<DedupOptions, DedupOptionsValidator>(services, configuration, DedupOptions.SectionName);
+        AddValidated<StatusOptions, StatusOptionsValidator>(services, configuration, StatusOptions.SectionName);
+        services.AddActivityContract(configuration);
+        services.AddSlack(configuration.GetSection(SlackOptions.SectionName));
+        services.AddSingleton<ActivityMetrics>();
+        services.AddSingleton<StreamsInstance>();
+        services.AddSingleton<ActivityTopologyFactory>();
+        services.AddHostedService<StreamsWorker>();
+        services.AddHostedService<StatusReporter>();
+        services.Configure<Microsoft.Extensions.Hosting.HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        return services;
+    }
+
+    private static void AddValidated<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section), binder => binder.ErrorOnUnknownConfiguration = true).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Aggregator.Hosting;
+
+/// <summary>Source-generated log messages of the host (event ids 2000–2999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(2001, LogLevel.Information, "Starting {ApplicationId}/{InstanceId} on {Kafka}; state in {StateDirectory}")]
+    public static partial void Starting(ILogger logger, string applicationId, string instanceId, string kafka, string stateDirectory);
+
+    [LoggerMessage(2002, LogLevel.Critical, "The streams instance stopped: {Reason}")]
+    public static partial void Failed(ILogger logger, string reason);
+
+    [LoggerMessage(2003, LogLevel.Information, "status: {State} | tasks {Tasks} ({Restoring} restoring) | processed {Processed:N0} ({Rate:N0}/s) | refined {Refined:N0} | dlq {DeadLettered:N0} | late {Late:N0} | opted-out {OptedOut:N0} | duplicates {Duplicates:N0} | lag {MaxLag:N0}{LagWhere}")]
+    public static partial void Status(ILogger logger, string state, int tasks, int restoring, long processed, double rate, long refined, long deadLettered, long late, long optedOut, long duplicates, long maxLag, string lagWhere);
+
+    [LoggerMessage(2010, LogLevel.Information, "Embedded Kafka broker at {BootstrapServers} with topics {Topics} ({Partitions} partitions each)")]
+    public static partial void EmbeddedBroker(ILogger logger, string bootstrapServers, string topics, int partitions);
+}
