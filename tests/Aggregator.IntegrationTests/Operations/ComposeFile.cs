@@ -22,6 +22,10 @@ internal sealed partial class ComposeFile
             e => Scalar(e.Key),
             e => Text(e.Value, "file"),
             StringComparer.Ordinal) ?? [];
+        ConfigFiles = Mapping(root, "configs")?.Children.ToDictionary(
+            e => Scalar(e.Key),
+            e => Text(e.Value, "file"),
+            StringComparer.Ordinal) ?? [];
         NamedVolumes = Mapping(root, "volumes")?.Children.Select(e => Scalar(e.Key)).ToHashSet(StringComparer.Ordinal) ?? [];
     }
 
@@ -31,6 +35,9 @@ internal sealed partial class ComposeFile
 
     /// <summary>Top-level secrets: name → file (relative to the repository root), null when not file-based.</summary>
     public IReadOnlyDictionary<string, string?> SecretFiles { get; }
+
+    /// <summary>Top-level configs: name → file, null when not file-based.</summary>
+    public IReadOnlyDictionary<string, string?> ConfigFiles { get; }
 
     public IReadOnlySet<string> NamedVolumes { get; }
 

@@ -44,6 +44,13 @@ public sealed class ComposeServicesTests
                 Assert.True(bind.ReadOnly, $"{service}: {bind.Source} should be mounted read-only");
             }
 
+            // Scripts the services run from the repository must be mounted where the command expects them.
+            var entrypoint = ComposeFile.Child(service.Node, "entrypoint") is YamlDotNet.RepresentationModel.YamlSequenceNode e ? e.Select(ComposeFile.Scalar) : [];
+            foreach (var script in service.Command.Concat(entrypoint).Where(a => a.StartsWith("/opt/aggregator/", StringComparison.Ordinal)))
+            {
+                Assert.True(service.Volumes.Any(v => v.Type == "bind" && v.Target == script), $"{service}: runs {script}, which is not mounted");
+            }
+
             foreach (var named in service.Volumes.Where(v => v.Type == "volume" && v.Source is not null))
             {
                 Assert.Contains(named.Source!, _compose.NamedVolumes);
@@ -62,7 +69,8 @@ public sealed class ComposeServicesTests
         }
 
         Assert.NotEmpty(_compose.SecretFiles);
-        Assert.All(_compose.SecretFiles, s => Assert.True(File.Exists(RepoPaths.Of(s.Value!)), $"secret {s.Key}: {s.Value} does not exist"));
+        Assert.All(_compose.SecretFiles.Concat(_compose.ConfigFiles).Where(f => f.Value is not null),
+            f => Assert.True(File.Exists(RepoPaths.Of(f.Value!)), $"{f.Key}: {f.Value} does not exist"));
     }
 
     [Fact]

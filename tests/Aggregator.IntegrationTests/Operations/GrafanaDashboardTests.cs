@@ -62,6 +62,8 @@ public sealed partial class GrafanaDashboardTests
             Assert.Equal(uid, p.GetProperty("datasource").GetProperty("uid").GetString());
             Assert.All(p.GetProperty("targets").EnumerateArray(), t => Assert.Equal(uid, t.GetProperty("datasource").GetProperty("uid").GetString()));
         });
+        Assert.All(_dashboard.GetProperty("templating").GetProperty("list").EnumerateArray(),
+            v => Assert.Equal(uid, v.GetProperty("datasource").GetProperty("uid").GetString()));
     }
 
     [Fact]
