@@ -71,8 +71,8 @@ ENV DOTNET_ROOT=/usr/share/dotnet \
     AGGREGATOR_Http__Port=8080 \
     AGGREGATOR_Streams__StateDirectory=/var/lib/aggregator
 
-# RocksDB state. Declared after the chown above so a fresh volume starts owned by the app user; losing it
-# only costs a restore from the changelog topics.
+# RocksDB state. Declared after the directory is created for the app user, so a fresh volume starts owned by it;
+# losing it only costs a restore from the changelog topics.
 VOLUME ["/var/lib/aggregator"]
 EXPOSE 8080
 USER 10001:10001
