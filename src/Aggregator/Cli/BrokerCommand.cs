@@ -30,13 +30,6 @@ internal static class BrokerCommand
         }
 
         using var cluster = EmbeddedKafkaCluster.Start(brokers);
-        await Console.Out.WriteLineAsync(cluster.BootstrapServers);
-        await Console.Out.FlushAsync();
-        if (bootstrapFile is not null)
-        {
-            await File.WriteAllTextAsync(bootstrapFile, cluster.BootstrapServers + Environment.NewLine);
-        }
-
         var topics = appTopics ? ApplicationTopics(configuration) : [];
         foreach (var (name, partitions) in requested)
         {
@@ -47,6 +40,18 @@ internal static class BrokerCommand
         {
             cluster.CreateTopic(name, partitions);
         }
+
+        // The address is published once the topics exist (file first, written atomically, then stdout), so either
+        // doubles as a readiness signal for scripts.
+        if (bootstrapFile is not null)
+        {
+            var temporary = bootstrapFile + ".tmp";
+            await File.WriteAllTextAsync(temporary, cluster.BootstrapServers + Environment.NewLine);
+            File.Move(temporary, bootstrapFile, overwrite: true);
+        }
+
+        await Console.Out.WriteLineAsync(cluster.BootstrapServers);
+        await Console.Out.FlushAsync();
 
         await Console.Error.WriteLineAsync($"aggregator broker: {brokers} broker(s) at {cluster.BootstrapServers}; topics: " +
             string.Join(", ", topics.Select(t => $"{t.Key}:{t.Value}")) + ". Ctrl-C or SIGTERM stops it.");
