@@ -32,6 +32,8 @@ public sealed class KafkaStreams : IAsyncDisposable
     private StreamsRuntime? _runtime;
     private StreamsState _state = StreamsState.Created;
     private ITimer? _monitor;
+    private Metrics.StreamsMetrics? _metrics;
+    private State.RocksDb.RocksDbStorageEngine? _rocksDb;
 
     public KafkaStreams(Topology.Topology topology, StreamsConfig config, ILoggerFactory? loggerFactory = null, TimeProvider? time = null, ITopicAdmin? topicAdmin = null)
         : this(topology, config, loggerFactory, time, topicAdmin, RocksDbStorageEngine.Open)
@@ -112,6 +114,10 @@ public sealed class KafkaStreams : IAsyncDisposable
                 _owned.Add(disposable);
             }
 
+            _rocksDb = persistent as State.RocksDb.RocksDbStorageEngine;
+            _metrics = new Metrics.StreamsMetrics(this, () => _rocksDb?.Statistics());
+            _owned.Insert(0, _metrics);
+
             var globalStores = _topology.GlobalStores.ToDictionary(g => g.Topic, g => g.Create(), StringComparer.Ordinal);
             _runtime = new StreamsRuntime(_topology, _config, plan, engines, globalStores.Values.ToList(), _time, _loggerFactory) { FaultInjector = FaultInjector };
             var globalPartitions = topics.GetPartitionCounts(globalStores.Keys, _config.StartupTimeout);
@@ -123,7 +129,11 @@ public sealed class KafkaStreams : IAsyncDisposable
             for (var i = 0; i < _config.NumStreamThreads; i++)
             {
                 var thread = new StreamThread(i, _runtime);
-                thread.Committed += seconds => Committed?.Invoke(seconds);
+                thread.Committed += seconds =>
+                {
+                    _metrics?.RecordCommit(seconds);
+                    Committed?.Invoke(seconds);
+                };
                 _threads.Add(thread);
                 _ = thread.Completion.ContinueWith(t => OnThreadStopped(thread, t), TaskScheduler.Default);
                 thread.Start();

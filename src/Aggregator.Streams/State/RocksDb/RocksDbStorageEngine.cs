@@ -29,8 +29,11 @@ internal sealed class RocksDbStorageEngine : IStorageEngine, IDisposable
 
     public RocksDatabase Database { get; }
 
-    /// <summary>Bytes held in the shared block cache.</summary>
-    public long BlockCacheUsage => _cache.Usage;
+    /// <summary>Memory and size figures for metrics (cheap property reads; safe from any thread).</summary>
+    public Metrics.StorageStatistics Statistics() => new(
+        _cache.Usage,
+        Database.GetLongProperty("rocksdb.cur-size-all-mem-tables") ?? 0,
+        Database.GetLongProperty("rocksdb.estimate-num-keys") ?? 0);
 
     public static RocksDbStorageEngine Open(StreamsConfig config)
     {
