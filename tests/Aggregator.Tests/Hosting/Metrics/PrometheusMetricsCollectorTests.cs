@@ -90,6 +90,7 @@ public sealed class PrometheusMetricsCollectorTests
 
         var scrape = harness.Scrape();
         Assert.Equal("gauge", scrape.Family("aggregator_streams_consumer_lag").Type);
+        Assert.Null(scrape.Family("aggregator_streams_consumer_lag").Help);
         Assert.Equal(4, scrape.Value("aggregator_streams_consumer_lag", ("partition", "0"), ("topic", "t")));
         Assert.Equal(7, scrape.Value("aggregator_streams_consumer_lag", ("partition", "1"), ("topic", "t")));
     }

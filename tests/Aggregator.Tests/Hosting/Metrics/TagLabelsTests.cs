@@ -17,6 +17,24 @@ public sealed class TagLabelsTests
     }
 
     [Fact]
+    public void Create_SortsBySanitisedName_NotByTagKey()
+    {
+        // '.' sorts before '0' but '_' after it: the order must follow the names that are printed.
+        var labels = Create(("a.x", "1"), ("a0", "2"));
+
+        Assert.Equal("a0=\"2\",a_x=\"1\"", labels.Text);
+    }
+
+    [Fact]
+    public void LabelSet_Create_SortsByName()
+    {
+        var labels = LabelSet.Create([new Label("b", "1"), new Label("a", "2")]);
+
+        Assert.Equal("a=\"2\",b=\"1\"", labels.Text);
+        Assert.Equal(labels, LabelSet.Create([new Label("a", "2"), new Label("b", "1")]));
+    }
+
+    [Fact]
     public void Create_SameTagsInAnotherOrder_IsEqual()
     {
         Assert.Equal(Create(("a", "1"), ("b", "2")), Create(("b", "2"), ("a", "1")));
