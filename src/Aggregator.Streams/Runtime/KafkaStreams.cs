@@ -15,7 +15,7 @@ namespace Aggregator.Streams.Runtime;
 /// id. Instances with the same application id split the partitions; when one stops, the others take over its
 /// tasks and restore their state from the changelogs.
 /// </summary>
-public sealed class KafkaStreams : IAsyncDisposable
+public sealed partial class KafkaStreams : IAsyncDisposable
 {
     private readonly Topology.Topology _topology;
     private readonly StreamsConfig _config;

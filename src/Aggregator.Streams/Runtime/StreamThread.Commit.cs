@@ -77,6 +77,7 @@ internal sealed partial class StreamThread
             _routes[(partition.Topic, partition.Partition.Value)] = fresh;
         }
 
+        PublishTasks();
         if (fresh.State.HasStores)
         {
             _pendingInit.Add(fresh.Id);

@@ -36,7 +36,7 @@ internal sealed partial class StreamThread
         Interlocked.Increment(ref _assignments);
         Volatile.Write(ref _pendingCount, _pendingInit.Count);
         Log.PartitionsAssigned(_logger, Name, partitions.Count, string.Join(", ", partitions.Select(p => $"{p.Topic}-{p.Partition.Value}")));
-        TasksChanged?.Invoke();
+        PublishTasks();
         return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
     }
 

@@ -120,7 +120,7 @@ internal sealed partial class StreamThread
             var seconds = Math.Max(restoring.Clock.Elapsed.TotalSeconds, 1e-3);
             Log.RestoreCompleted(_logger, task.Id.ToString(), restored, restoring.Restorers.Sum(r => r.DiscardedRecords), restoring.Clock.Elapsed.TotalSeconds, restored / seconds);
             RestoredRecords += restored;
-            TasksChanged?.Invoke();
+            PublishTasks();
         }
     }
 

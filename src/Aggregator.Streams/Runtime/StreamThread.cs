@@ -52,6 +52,17 @@ internal sealed partial class StreamThread : IDisposable
     private int _assignments;
     private int _pendingCount;
 
+    /// <summary>This thread's tasks, published for other threads (interactive queries); replaced, never mutated.</summary>
+    public IReadOnlyDictionary<TaskId, StreamTask> PublishedTasks => Volatile.Read(ref _published);
+
+    private IReadOnlyDictionary<TaskId, StreamTask> _published = new Dictionary<TaskId, StreamTask>();
+
+    private void PublishTasks()
+    {
+        Volatile.Write(ref _published, new Dictionary<TaskId, StreamTask>(_tasks));
+        TasksChanged?.Invoke();
+    }
+
     /// <summary>Latest view of this thread's tasks and lag (refreshed about once a second).</summary>
     public ThreadSnapshot Snapshot => _snapshot;
 
@@ -279,8 +290,8 @@ internal sealed partial class StreamThread : IDisposable
 
         _tasks.Remove(task.Id);
         _pendingInit.Remove(task.Id);
+        PublishTasks();
         task.Dispose();
-        TasksChanged?.Invoke();
     }
 
     private void RefreshSnapshot()

@@ -1,4 +1,5 @@
 using Aggregator.Activity;
+using Aggregator.Hosting.Metrics;
 using Aggregator.Hosting.Options;
 using Aggregator.Slack;
 using Aggregator.Topology;
@@ -21,6 +22,7 @@ internal static class AggregatorServices
         AddValidated<WindowsOptions, WindowsOptionsValidator>(services, configuration, WindowsOptions.SectionName);
         AddValidated<DedupOptions, DedupOptionsValidator>(services, configuration, DedupOptions.SectionName);
         AddValidated<StatusOptions, StatusOptionsValidator>(services, configuration, StatusOptions.SectionName);
+        AddValidated<HttpOptions, HttpOptionsValidator>(services, configuration, HttpOptions.SectionName);
         services.AddActivityContract(configuration);
         services.AddSlack(configuration.GetSection(SlackOptions.SectionName));
         services.AddSingleton<ActivityMetrics>();
@@ -28,6 +30,12 @@ internal static class AggregatorServices
         services.AddSingleton<ActivityTopologyFactory>();
         services.AddHostedService<StreamsWorker>();
         services.AddHostedService<StatusReporter>();
+        if (configuration.GetValue<int>($"{HttpOptions.SectionName}:{nameof(HttpOptions.Port)}") > 0)
+        {
+            // Metrics are collected only when someone can scrape them: the listener costs a callback per measurement.
+            services.AddPrometheusMetrics();
+            services.AddHostedService<Http.OperationsServer>();
+        }
         services.Configure<Microsoft.Extensions.Hosting.HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return services;
     }

@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(2010, LogLevel.Information, "Embedded Kafka broker at {BootstrapServers} with topics {Topics} ({Partitions} partitions each)")]
     public static partial void EmbeddedBroker(ILogger logger, string bootstrapServers, string topics, int partitions);
+
+    [LoggerMessage(2020, LogLevel.Information, "Operations endpoint on http://{Host}:{Port} (/health/live, /health/ready, /metrics, /counts)")]
+    public static partial void OperationsEndpoint(ILogger logger, string host, int port);
 }

@@ -10,6 +10,9 @@ internal sealed class InMemoryWindowBytes : IWindowBytes, IStagedInMemory
     private readonly List<(byte[] Key, long WindowStart, byte[]? Value)> _staged = [];
     private long _stagedExpiry = long.MinValue;
 
+    // Committed state is read by interactive queries on other threads while the stream thread commits.
+    private readonly Lock _committedLock = new();
+
     public bool TryGet<T>(ReadOnlySpan<byte> key, long windowStart, RocksValueReader<T> decode, out T value)
     {
         if (_windows.TryGetValue(windowStart, out var bucket) && bucket.TryGetValue(key.ToArray(), out var bytes))
@@ -27,6 +30,14 @@ internal sealed class InMemoryWindowBytes : IWindowBytes, IStagedInMemory
     public void StageExpiry(long windowStartExclusive) => _stagedExpiry = Math.Max(_stagedExpiry, windowStartExclusive);
 
     public IEnumerable<KeyValuePair<long, byte[]>> Fetch(byte[] key, long from, long to)
+    {
+        lock (_committedLock)
+        {
+            return FetchLocked(key, from, to);
+        }
+    }
+
+    private List<KeyValuePair<long, byte[]>> FetchLocked(byte[] key, long from, long to)
     {
         var result = new List<KeyValuePair<long, byte[]>>();
         foreach (var (start, bucket) in _windows)
@@ -65,6 +76,14 @@ internal sealed class InMemoryWindowBytes : IWindowBytes, IStagedInMemory
     }
 
     public void ApplyStaged()
+    {
+        lock (_committedLock)
+        {
+            ApplyStagedLocked();
+        }
+    }
+
+    private void ApplyStagedLocked()
     {
         foreach (var (key, start, value) in _staged)
         {

@@ -112,6 +112,15 @@ internal sealed class CachedWindowStore<TKey, TValue> : ManagedStore, IWindowSto
             .ToList();
     }
 
+    /// <summary>
+    /// Committed windows of a key, readable from any thread (interactive queries): bypasses the cache, which only
+    /// the owning stream thread may touch.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<long, TValue>> FetchCommitted(TKey key, long fromStartMs, long toStartMs) =>
+        _backend.Fetch(_keySerde.Serialize(key), fromStartMs, toStartMs)
+            .Select(entry => new KeyValuePair<long, TValue>(entry.Key, _valueSerde.Deserialize(entry.Value)))
+            .ToList();
+
     public void Put(TKey key, long windowStartMs, TValue value, long timestamp) => Write(new WindowKey(key, windowStartMs), value, true, timestamp);
 
     public void Delete(TKey key, long windowStartMs) => Write(new WindowKey(key, windowStartMs), default!, false, Task.StreamTime);

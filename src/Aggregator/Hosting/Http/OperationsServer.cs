@@ -1,0 +1,62 @@
+using System.Net;
+using Aggregator.Hosting.Metrics;
+using Aggregator.Hosting.Options;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aggregator.Hosting.Http;
+
+/// <summary>
+/// The operations endpoint on <c>Http:Port</c> (off when 0): liveness, readiness, Prometheus metrics and the
+/// /counts interactive query. A small Kestrel app of its own, so the worker host carries no web stack when off.
+/// </summary>
+internal sealed class OperationsServer(
+    IOptions<HttpOptions> options,
+    PrometheusMetricsCollector metrics,
+    StreamsInstance streams,
+    ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var http = options.Value;
+        if (http.Port == 0)
+        {
+            return;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(metrics);
+        builder.Services.AddSingleton(streams);
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(http.Host), http.Port));
+        _app = builder.Build();
+        _app.MapHealth(streams);
+        _app.MapPrometheusMetrics();
+        _app.MapCounts(streams);
+        await _app.StartAsync(cancellationToken);
+        Log.OperationsEndpoint(loggerFactory.CreateLogger<OperationsServer>(), http.Host, http.Port);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
