@@ -66,10 +66,11 @@ internal sealed class KafkaClientFactory(StreamsConfig config)
         return builder.Build();
     }
 
-    public IAdminClient Admin(string clientId)
+    /// <summary>An admin client whose librdkafka log goes to <paramref name="log"/> instead of stderr.</summary>
+    public IAdminClient Admin(string clientId, Action<LogMessage> log)
     {
         KafkaNativeLibrary.EnsureInitialized();
-        return new AdminClientBuilder(Common(clientId)).Build();
+        return new AdminClientBuilder(Common(clientId)).SetLogHandler((_, message) => log(message)).Build();
     }
 
     private Dictionary<string, string> Common(string clientId)

@@ -103,7 +103,7 @@ public sealed partial class KafkaStreams : IAsyncDisposable
         SetState(StreamsState.Starting);
         try
         {
-            using var admin = _topicAdmin is null ? new KafkaTopicAdmin(new Kafka.KafkaClientFactory(_config).Admin($"{_config.ApplicationId}-admin"), _config.InternalTopicReplicationFactor) : null;
+            using var admin = _topicAdmin is null ? new KafkaTopicAdmin(new Kafka.KafkaClientFactory(_config).Admin($"{_config.ApplicationId}-admin", m => Log.ClientLog(_logger, m.Name, m.Facility, m.Message)), _config.InternalTopicReplicationFactor) : null;
             var topics = _topicAdmin ?? admin!;
             var plan = await InternalTopicManager.PrepareAsync(_topology, _config, topics, _logger, cancellationToken);
             var engines = new Dictionary<StoreType, IStorageEngine> { [StoreType.InMemory] = new InMemoryStorageEngine() };

@@ -12,7 +12,7 @@ internal static class GenerateCommand
         var configuration = AppConfiguration.Build(overrides, forced: flags);
         var services = new ServiceCollection();
         services.AddLogging(logging => HostLogging.Configure(logging, configuration));
-        services.AddTrafficGenerator(configuration);
+        services.AddTrafficGenerator(configuration).WithKafkaSecurity(configuration);
         await using var provider = services.BuildServiceProvider();
         try
         {

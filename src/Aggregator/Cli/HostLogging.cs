@@ -16,6 +16,8 @@ internal static class HostLogging
         // librdkafka and the hosting plumbing are chatty at Information; keep the console for what an operator needs.
         logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Warning);
+        // A failed start is reported by the CLI as one line; the host's own report would add a stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         logging.AddSimpleConsole(options =>
         {

@@ -44,8 +44,8 @@ internal static class RunCommand
             CreateDemoTopics(cluster, configuration);
             // Registered through a factory so the container disposes the admin client before the cluster goes away.
             builder.Services.AddSingleton<ITopicAdmin>(_ => new EmbeddedTopicAdmin(cluster, new KafkaTopicAdmin(
-                new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers }).Build(), -1)));
-            builder.Services.AddTrafficGenerator(configuration);
+                new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers }).SetLogHandler((_, _) => { }).Build(), -1)));
+            builder.Services.AddTrafficGenerator(configuration).WithKafkaSecurity(configuration);
             builder.Services.AddTrafficGeneratorHostedService();
         }
 

@@ -19,6 +19,12 @@ internal sealed class GeneratorOptions : IValidatableObject
     [Required(ErrorMessage = "Generator:BootstrapServers (--bootstrap-servers) is required.")]
     public string BootstrapServers { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Security and other librdkafka settings shared with the worker (from the <c>Kafka</c> section, applied by the
+    /// host, never bound from <c>Generator</c>). Holds secrets: never logged.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string> KafkaClientSettings { get; set; } = new Dictionary<string, string>();
+
     /// <summary>Topic the raw activity events go to.</summary>
     [Required(ErrorMessage = "Generator:Topic (--topic) must not be empty.")]
     public string Topic { get; set; } = "activity.raw";

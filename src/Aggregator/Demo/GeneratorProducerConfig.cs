@@ -8,7 +8,7 @@ namespace Aggregator.Demo;
 /// </summary>
 internal static class GeneratorProducerConfig
 {
-    public static ProducerConfig Create(GeneratorOptions options) => new()
+    public static ProducerConfig Create(GeneratorOptions options) => WithClientSettings(new ProducerConfig
     {
         BootstrapServers = options.BootstrapServers,
         ClientId = "aggregator-generator",
@@ -29,7 +29,18 @@ internal static class GeneratorProducerConfig
         EnableBackgroundPoll = false,
         EnableDeliveryReports = true,
         DeliveryReportFields = "status",
-    };
+    }, options);
+
+    /// <summary>Adds the shared client settings (security protocol, SASL, SSL) to a producer config.</summary>
+    public static ProducerConfig WithClientSettings(ProducerConfig config, GeneratorOptions options)
+    {
+        foreach (var (name, value) in options.KafkaClientSettings)
+        {
+            config.Set(name, value);
+        }
+
+        return config;
+    }
 
     /// <summary>
     /// Builds the producer; when librdkafka was built without the configured codec, logs why and builds it

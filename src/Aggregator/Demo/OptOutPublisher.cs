@@ -34,14 +34,14 @@ internal sealed class OptOutPublisher
         }
 
         KafkaNativeLibrary.EnsureInitialized();
-        var config = new ProducerConfig
+        var config = GeneratorProducerConfig.WithClientSettings(new ProducerConfig
         {
             BootstrapServers = _options.BootstrapServers,
             ClientId = "aggregator-generator-optouts",
             // Unlike activity, an opt-out must not be lost: wait for all in-sync replicas.
             Acks = Acks.All,
             MessageTimeoutMs = 30_000,
-        };
+        }, _options);
         using var producer = new ProducerBuilder<string, byte[]>(config).Build();
         var value = OptedOutValue.ToArray();
         await Task.WhenAll(users.Select(user =>

@@ -87,11 +87,14 @@ internal sealed class KafkaOptions : IValidatableObject
         {
             ["security.protocol"] = SecurityProtocol.ToLowerInvariant(),
         };
+        // Tolerates incomplete settings (it may run before validation reports them).
         if (UsesSasl)
         {
-            settings["sasl.mechanism"] = SaslMechanism!.ToUpperInvariant();
-            settings["sasl.username"] = SaslUsername!;
-            settings["sasl.password"] = string.IsNullOrWhiteSpace(SaslPasswordFile) ? SaslPassword! : File.ReadAllText(SaslPasswordFile).Trim();
+            settings["sasl.mechanism"] = SaslMechanism?.ToUpperInvariant() ?? string.Empty;
+            settings["sasl.username"] = SaslUsername ?? string.Empty;
+            settings["sasl.password"] = string.IsNullOrWhiteSpace(SaslPasswordFile) ? SaslPassword ?? string.Empty
+                : File.Exists(SaslPasswordFile) ? File.ReadAllText(SaslPasswordFile).Trim()
+                : throw new OptionsValidationException(SectionName, typeof(KafkaOptions), [$"Kafka:SaslPasswordFile {SaslPasswordFile} does not exist."]);
         }
 
         if (SslCaLocation is not null)
