@@ -1,0 +1,7 @@
+namespace Aggregator.Alarms;
+
+internal enum AlarmTransitionKind
+{
+    Fired,
+    Resolved,
+}
