@@ -47,6 +47,24 @@ public sealed partial class KafkaStreams
         return new(WindowQueryStatus.Local, storeName, partition, store.FetchCommitted(key, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()));
     }
 
+    /// <summary>Every partition of every source topic (external and repartition) this application reads.</summary>
+    public IReadOnlyList<Confluent.Kafka.TopicPartition> SourcePartitions
+    {
+        get
+        {
+            var runtime = _runtime;
+            if (runtime is null)
+            {
+                return [];
+            }
+
+            return runtime.Topology.Subtopologies
+                .SelectMany(s => s.SourceTopics.Select(t => (Topic: t.IsRepartition ? InternalTopicNames.Resolve(_config.ApplicationId, t.Topic) : t.Topic, Partitions: runtime.Plan.TasksPerSubtopology[s.Id])))
+                .SelectMany(t => Enumerable.Range(0, t.Partitions).Select(p => new Confluent.Kafka.TopicPartition(t.Topic, p)))
+                .ToList();
+        }
+    }
+
     private bool TryFindTask(TaskId id, [NotNullWhen(true)] out StreamTask? task)
     {
         foreach (var thread in _threads)

@@ -242,6 +242,26 @@ internal sealed class StreamTask : IDisposable
 
     public void MarkCommitted() => HasUncommittedWork = false;
 
+    /// <summary>Lets processors fold in-memory aggregates into stores before the commit (topological order).</summary>
+    public void BeforeCommit()
+    {
+        try
+        {
+            foreach (var node in _nodes)
+            {
+                node.BeforeCommit();
+            }
+        }
+        catch (Exception ex) when (ex is not StreamsException and not OperationCanceledException)
+        {
+            throw new StreamsException($"Task {Id} failed before a commit: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+        finally
+        {
+            Context.ClearCurrentRecord();
+        }
+    }
+
     public void Dispose()
     {
         if (_initialized)

@@ -18,6 +18,7 @@ internal static class TaskCommitter
 
         foreach (var task in committing)
         {
+            task.BeforeCommit();
             task.State.PrepareCommit(wallClockMs);
         }
 

@@ -15,7 +15,8 @@ internal sealed record ConfiguredTopology(Streams.Topology.Topology Topology, Ac
             Bind<WindowsOptions>(configuration, WindowsOptions.SectionName),
             Bind<DedupOptions>(configuration, DedupOptions.SectionName));
         using var metrics = new ActivityMetrics();
-        var topology = ActivityTopology.Build(settings, ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), metrics);
+        var topology = ActivityTopology.Build(settings, ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), metrics,
+            Aggregator.Topology.Reporting.ReportingSettings.Defaults(settings.Windows));
         return new ConfiguredTopology(topology, settings, Bind<StreamsOptions>(configuration, StreamsOptions.SectionName).ApplicationId);
     }
 

@@ -1,4 +1,7 @@
 using Aggregator.Activity;
+using Aggregator.Alarms;
+using Aggregator.Reports;
+using Aggregator.Topology.Reporting;
 using Aggregator.Hosting.Metrics;
 using Aggregator.Hosting.Options;
 using Aggregator.Slack;
@@ -25,7 +28,15 @@ internal static class AggregatorServices
         AddValidated<HttpOptions, HttpOptionsValidator>(services, configuration, HttpOptions.SectionName);
         services.AddActivityContract(configuration);
         services.AddSlack(configuration.GetSection(SlackOptions.SectionName));
+        services.AddReports(configuration);
+        services.AddAlarms(configuration);
         services.AddSingleton<ActivityMetrics>();
+        services.AddSingleton<ReportingMetrics>();
+        services.AddSingleton<GroupLagMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupLagMonitor>());
+        services.AddSingleton<PipelineHealth>();
+        services.AddSingleton<SlackOutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackOutboxDispatcher>());
         services.AddSingleton<StreamsInstance>();
         services.AddSingleton<ActivityTopologyFactory>();
         services.AddHostedService<StreamsWorker>();

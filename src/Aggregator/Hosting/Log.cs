@@ -19,4 +19,13 @@ internal static partial class Log
 
     [LoggerMessage(2020, LogLevel.Information, "Operations endpoint on http://{Host}:{Port} (/health/live, /health/ready, /metrics, /counts)")]
     public static partial void OperationsEndpoint(ILogger logger, string host, int port);
+
+    [LoggerMessage(2030, LogLevel.Error, "Slack rejected message {MessageId} permanently ({Reason}); it will not be retried")]
+    public static partial void SlackRejected(ILogger logger, string messageId, string reason);
+
+    [LoggerMessage(2031, LogLevel.Warning, "Slack delivery of {MessageId} failed ({Reason}); retrying in {Seconds:F0} s")]
+    public static partial void SlackRetrying(ILogger logger, string messageId, string reason, double seconds);
+
+    [LoggerMessage(2040, LogLevel.Debug, "Could not sample the group's lag: {Reason}")]
+    public static partial void LagSampleFailed(ILogger logger, string reason);
 }

@@ -22,6 +22,13 @@ internal sealed class ReportOptions : IValidatableObject
     [Range(10, 1_000_000)]
     public int MaxTrackedPages { get; set; } = ReportAccumulator.DefaultMaxTrackedPages;
 
+    /// <summary>
+    /// When no input has moved event time for this long (wall clock), reports are still sent — for the empty
+    /// intervals the silence covers — so a dead pipeline is news in the channel, not a gap.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan SilenceAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Interval.Ticks % TimeSpan.TicksPerMinute != 0 || TimeSpan.TicksPerDay % Interval.Ticks != 0)

@@ -7,7 +7,7 @@ namespace Aggregator.Topology;
 
 /// <summary>
 /// Raw bytes in; refined events (keyed by user, stamped with their event time) or dead letters out. Events of
-/// users who opted out are dropped here and counted, never logged with their content.
+/// users who opted out are marked so the topology drops them (after counting), never logged with their content.
 /// </summary>
 internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics metrics)
     : IProcessor<byte[]?, byte[]?, string?, RefineOutcome>
@@ -35,12 +35,12 @@ internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics m
         }
 
         var refined = result.Event!;
-        if (OptOutCheck.IsOptedOut(_optOuts, refined.UserId))
+        var optedOut = OptOutCheck.IsOptedOut(_optOuts, refined.UserId);
+        if (optedOut)
         {
             metrics.RecordOptedOut();
-            return;
         }
 
-        _context.Forward(new Record<string?, RefineOutcome>(refined.Key, new RefineOutcome(refined, null), refined.EventTime.ToUnixTimeMilliseconds()));
+        _context.Forward(new Record<string?, RefineOutcome>(refined.Key, new RefineOutcome(refined, null, optedOut), refined.EventTime.ToUnixTimeMilliseconds()));
     }
 }

@@ -59,7 +59,11 @@ internal static class TopologyDocument
             ("userId", "brings every copy of an event (whatever raw partition it came in on) to one dedup task"),
         (InternalTopicKind.Repartition, _) when topic.Name.EndsWith(ActivityTopology.CountsByKey + "-repartition", StringComparison.Ordinal) =>
             ("count key (`type|path`)", "brings every event of a count key to the task that counts it"),
+        (InternalTopicKind.Repartition, _) when topic.Name.Contains("-reporting-", StringComparison.Ordinal) =>
+            ("source task id", "one partition: every task's cumulative report partials and alarm-window counts meet in one merger, so one summary goes out per interval"),
         (InternalTopicKind.Changelog, DedupProcessor.StoreName) => ("eventId + time bucket", "changelog of the dedup store: eventIds seen within the dedup window"),
+        (InternalTopicKind.Changelog, Reporting.ReportMergerProcessor.StoreName) => ("partials, alarm states, outbox", "the merger's memory: a restart neither forgets a firing alarm, pages twice, nor loses an undelivered message"),
+        (InternalTopicKind.Changelog, var store) when store?.StartsWith("report-stats", StringComparison.Ordinal) == true => ("interval or rule window", "a task's report partials between commits, exactly once like the counts"),
         (InternalTopicKind.Changelog, ActivityTopology.CountsStore) => ("count key + window start", "changelog of the window counts (RocksDB); restored on failover or lost disk"),
         (InternalTopicKind.Changelog, _) => ("store key", $"changelog of store {topic.Store?.Name}"),
         _ => ("key", "repartition"),

@@ -152,7 +152,9 @@ public sealed class OperationsEndpointTests(EmbeddedKafkaFixture kafka, ITestOut
             }
 
             third.Signal("TERM");
-            Assert.Equal(0, await third.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            var exitCode = await third.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            output.WriteLine(third.StandardOutput + third.StandardError);
+            Assert.Equal(0, exitCode);
         }
     }
 

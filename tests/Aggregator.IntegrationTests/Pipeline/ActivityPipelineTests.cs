@@ -77,7 +77,7 @@ public sealed class ActivityPipelineTests(EmbeddedKafkaFixture kafka, ITestOutpu
     {
         var settings = new ActivityTopologySettings(topics, new WindowsOptions(), new DedupOptions());
         var metrics = new ActivityMetrics();
-        var topology = ActivityTopology.Build(settings, ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), metrics);
+        var topology = ActivityTopology.Build(settings, ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), metrics, Aggregator.Topology.Reporting.ReportingSettings.Defaults(new Aggregator.Hosting.Options.WindowsOptions()));
         var config = new StreamsConfig
         {
             ApplicationId = appId,

@@ -17,7 +17,7 @@ internal sealed class ActivityTopologyFixture : IDisposable
     {
         Metrics = new ActivityMetrics();
         var refiner = ActivityRefiner.Create(timeProvider: new ManualTimeProvider(T0.AddMinutes(30)));
-        var topology = ActivityTopology.Build(ActivityTopologySettings.Default, refiner, CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), Metrics);
+        var topology = ActivityTopology.Build(ActivityTopologySettings.Default, refiner, CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), Metrics, Aggregator.Topology.Reporting.ReportingSettings.Defaults(new Aggregator.Hosting.Options.WindowsOptions()));
         Driver = new TopologyTestDriver(topology);
         Refined = Driver.CreateOutputTopic("activity.refined", S.String, S.String);
         Dlq = Driver.CreateOutputTopic("activity.dlq", S.ByteArray, S.ByteArray);

@@ -10,7 +10,7 @@ public sealed class TopologyDocumentTests
     {
         using var metrics = new ActivityMetrics();
         var settings = ActivityTopologySettings.Default;
-        var topology = ActivityTopology.Build(settings, ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), metrics);
+        var topology = ActivityTopology.Build(settings, ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), metrics, Aggregator.Topology.Reporting.ReportingSettings.Defaults(new Aggregator.Hosting.Options.WindowsOptions()));
         var expected = TopologyDocument.Render(topology, settings, "aggregator");
 
         var checkedIn = File.ReadAllText(Path.Combine(RepositoryRoot(), "topology.md"));
@@ -23,7 +23,7 @@ public sealed class TopologyDocumentTests
     {
         using var metrics = new ActivityMetrics();
         var settings = ActivityTopologySettings.Default;
-        var topology = ActivityTopology.Build(settings, ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), metrics);
+        var topology = ActivityTopology.Build(settings, ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), metrics, Aggregator.Topology.Reporting.ReportingSettings.Defaults(new Aggregator.Hosting.Options.WindowsOptions()));
 
         var document = TopologyDocument.Render(topology, settings, "aggregator");
 

@@ -12,6 +12,11 @@ internal abstract class ProcessorNode(string name)
     public virtual void Close()
     {
     }
+
+    /// <summary>Called before each commit (see <see cref="Processors.ICommitListener"/>).</summary>
+    public virtual void BeforeCommit()
+    {
+    }
 }
 
 /// <summary>A node that accepts records of one key/value type.</summary>

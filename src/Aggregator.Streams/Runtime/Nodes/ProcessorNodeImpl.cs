@@ -36,6 +36,8 @@ internal sealed class ProcessorNodeImpl<TKeyIn, TValueIn, TKeyOut, TValueOut>(
 
     public override void Close() => processor.Close();
 
+    public override void BeforeCommit() => (processor as ICommitListener)?.OnCommit();
+
     public void Forward(Record<TKeyOut, TValueOut> record) => ForwardToChildren(record);
 
     public void Forward(Record<TKeyOut, TValueOut> record, string childName) => ForwardToChild(record, childName);

@@ -116,10 +116,23 @@ internal sealed class CachedWindowStore<TKey, TValue> : ManagedStore, IWindowSto
     /// Committed windows of a key, readable from any thread (interactive queries): bypasses the cache, which only
     /// the owning stream thread may touch.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<long, TValue>> FetchCommitted(TKey key, long fromStartMs, long toStartMs) =>
-        _backend.Fetch(_keySerde.Serialize(key), fromStartMs, toStartMs)
-            .Select(entry => new KeyValuePair<long, TValue>(entry.Key, _valueSerde.Deserialize(entry.Value)))
-            .ToList();
+    public IReadOnlyList<KeyValuePair<long, TValue>> FetchCommitted(TKey key, long fromStartMs, long toStartMs)
+    {
+        var streamTime = Task.StreamTime;
+        if (streamTime < 0)
+        {
+            return [];
+        }
+
+        // Nothing exists before the retention or after stream time: keep caller-supplied bounds (e.g. from=0) cheap.
+        var from = Math.Max(fromStartMs, MinLiveWindowStart);
+        var to = Math.Min(toStartMs, streamTime);
+        return from > to
+            ? []
+            : _backend.Fetch(_keySerde.Serialize(key), from, to)
+                .Select(entry => new KeyValuePair<long, TValue>(entry.Key, _valueSerde.Deserialize(entry.Value)))
+                .ToList();
+    }
 
     public void Put(TKey key, long windowStartMs, TValue value, long timestamp) => Write(new WindowKey(key, windowStartMs), value, true, timestamp);
 

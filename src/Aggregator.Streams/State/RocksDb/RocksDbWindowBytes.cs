@@ -10,6 +10,7 @@ internal sealed class RocksDbWindowBytes(RocksDatabase database, RocksWriteBatch
 {
     private const int SegmentLength = 8;
     private const int TimeLength = 8;
+    private const int MaxSegmentsPerFetch = 64;
     private readonly byte[] _prefix = RocksKeys.Prefix(storeId, partition);
     private long _expiredBelowSegment = -1;
 
@@ -72,6 +73,20 @@ internal sealed class RocksDbWindowBytes(RocksDatabase database, RocksWriteBatch
     {
         var result = new List<KeyValuePair<long, byte[]>>();
         var expectedLength = RocksKeys.PrefixLength + SegmentLength + key.Length + TimeLength;
+        if (Segment(to) - Segment(Math.Max(0, from)) > MaxSegmentsPerFetch)
+        {
+            // A wide range: one pass over the segments' keys beats an iterator per (mostly empty) segment.
+            foreach (var entry in FetchAll(from, to))
+            {
+                if (entry.Key.AsSpan().SequenceEqual(key))
+                {
+                    result.Add(new(entry.WindowStart, entry.Value));
+                }
+            }
+
+            return result;
+        }
+
         for (var segment = Segment(Math.Max(0, from)); segment <= Segment(to); segment++)
         {
             var lower = new byte[expectedLength];
@@ -98,9 +113,12 @@ internal sealed class RocksDbWindowBytes(RocksDatabase database, RocksWriteBatch
     public IEnumerable<WindowEntry> FetchAll(long from, long to)
     {
         var result = new List<WindowEntry>();
-        for (var segment = Segment(Math.Max(0, from)); segment <= Segment(to); segment++)
+        var first = Segment(Math.Max(0, from));
+        var last = Segment(to);
+        for (var segment = first; segment <= last; segment = last - first > MaxSegmentsPerFetch ? last + 1 : segment + 1)
         {
-            using var iterator = database.CreateIterator(SegmentKey(segment), SegmentKey(segment + 1));
+            var end = last - first > MaxSegmentsPerFetch ? last + 1 : segment + 1;
+            using var iterator = database.CreateIterator(SegmentKey(segment), SegmentKey(end));
             for (iterator.SeekToFirst(); iterator.IsValid; iterator.Next())
             {
                 var entryKey = iterator.Key;

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Aggregator.Alarms;
+using Aggregator.Hosting.Options;
+using Aggregator.Streams.Kafka.Native;
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aggregator.Hosting;
+
+/// <summary>
+/// Burrow-style lag of the whole consumer group: for every source partition (external and repartition topics), log
+/// end offset minus the group's committed offset, sampled every 10 seconds from outside the stream threads. This sees
+/// partitions no live instance owns (a crashed member's), which per-instance lag cannot. Feeds the trust footer and
+/// the lag-growing alarm.
+/// </summary>
+internal sealed class GroupLagMonitor(
+    StreamsInstance streams,
+    IOptions<KafkaOptions> kafka,
+    IOptions<StreamsOptions> streamsOptions,
+    TimeProvider time,
+    ILogger<GroupLagMonitor> logger) : BackgroundService
+{
+    private static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan History = TimeSpan.FromMinutes(15);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<LagSample>> _samples = new(StringComparer.Ordinal);
+
+    public long? MaxLag { get; private set; }
+
+    public IReadOnlyList<PartitionLagSeries> LagHistory =>
+        _samples.Select(s => new PartitionLagSeries(s.Key, s.Value.ToArray())).ToList();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        KafkaNativeLibrary.EnsureInitialized();
+        var settings = new Dictionary<string, string>(kafka.Value.ClientSettings(), StringComparer.Ordinal)
+        {
+            ["bootstrap.servers"] = kafka.Value.BootstrapServers,
+            ["group.id"] = streamsOptions.Value.ApplicationId,
+            ["enable.auto.commit"] = "false",
+            ["client.id"] = streamsOptions.Value.ApplicationId + "-lag-monitor",
+        };
+        // Never subscribes: it only reads the group's committed offsets, so it does not join (or disturb) the group.
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(settings).SetLogHandler((_, _) => { }).Build();
+        using var timer = new PeriodicTimer(Period, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var partitions = streams.Current?.SourcePartitions;
+            if (partitions is null || partitions.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await Task.Run(() => Sample(consumer, partitions), stoppingToken);
+            }
+            catch (KafkaException ex)
+            {
+                Log.LagSampleFailed(logger, ex.Error.Reason);
+            }
+        }
+    }
+
+    private void Sample(IConsumer<byte[], byte[]> consumer, IReadOnlyList<TopicPartition> partitions)
+    {
+        var committed = consumer.Committed(partitions, Period).ToDictionary(c => c.TopicPartition, c => c.Offset);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var watermarks = partitions.AsParallel().Select(tp => (tp, Offsets: consumer.QueryWatermarkOffsets(tp, Period))).ToList();
+        long max = 0;
+        foreach (var (tp, offsets) in watermarks)
+        {
+            var position = committed.TryGetValue(tp, out var offset) && !offset.IsSpecial ? offset.Value : offsets.Low.Value;
+            var lag = Math.Max(0, offsets.High.Value - position);
+            max = Math.Max(max, lag);
+            var series = _samples.GetOrAdd($"{tp.Topic}-{tp.Partition.Value}", _ => new ConcurrentQueue<LagSample>());
+            series.Enqueue(new LagSample(now, lag));
+            while (series.TryPeek(out var oldest) && now - oldest.AtMs > History.TotalMilliseconds)
+            {
+                series.TryDequeue(out _);
+            }
+        }
+
+        MaxLag = max;
+    }
+}

@@ -1,0 +1,385 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using Aggregator.Alarms;
+using Aggregator.Reports;
+using Aggregator.Slack;
+using Aggregator.Streams.Processors;
+using Aggregator.Streams.State;
+
+namespace Aggregator.Topology.Reporting;
+
+/// <summary>
+/// The single task that turns every task's partials into one summary per report interval and decides alarms.
+/// It runs on one partition, so exactly one instance owns it however many run. Everything it knows and decides —
+/// partials, alarm states, the outbox of messages not yet delivered, the ids already delivered — is in one store with
+/// a changelog: a restart or failover neither forgets a firing alarm nor pages twice, and no decided message is lost.
+/// </summary>
+/// <remarks>
+/// An interval is reported when the merged watermark (the slowest task's progress) passes its end plus grace; when
+/// input stops altogether, time is extrapolated on the wall clock after <see cref="ReportingSettings.SilenceAfter"/>,
+/// so a silent stream still reports — silence is news.
+/// </remarks>
+internal sealed class ReportMergerProcessor(ReportingSettings settings, ReportingMetrics metrics) : IProcessor<string, ReportingRecord, string, string>
+{
+    public const string StoreName = "report-merger";
+    private const int MaxStepsPerCall = 100;
+    private readonly SortedDictionary<long, Dictionary<string, ReportPartial>> _partials = [];
+    private readonly Dictionary<(string Rule, long Start), Dictionary<string, long>> _windows = [];
+    private readonly Dictionary<string, AlarmState> _alarms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SlackMessage> _outbox = new(StringComparer.Ordinal);
+    private IProcessorContext<string, string> _context = null!;
+    private IKeyValueStore<string, byte[]> _store = null!;
+    private long _reportedThrough = -1;
+    private long _alarmsThrough = -1;
+    private long _lastWatermark = -1;
+    private long _lastAdvanceWallMs;
+    private long _lastInputWallMs;
+    private long _lastPurgeMs;
+
+    public void Init(IProcessorContext<string, string> context)
+    {
+        _context = context;
+        _store = context.GetStateStore<IKeyValueStore<string, byte[]>>(StoreName);
+        _lastAdvanceWallMs = _lastInputWallMs = context.WallClockTime;
+        Load();
+        context.Schedule(TimeSpan.FromSeconds(1), PunctuationType.WallClockTime, OnTick);
+    }
+
+    public void Process(Record<string, ReportingRecord> record)
+    {
+        if (record.Value.Interval is { } partial)
+        {
+            Accept(partial);
+        }
+
+        if (record.Value.Window is { } window)
+        {
+            Accept(window);
+        }
+
+        Advance(_context.WallClockTime);
+    }
+
+    public void Close() => settings.Outbox.Release();
+
+    private void Accept(ReportPartial partial)
+    {
+        if (_reportedThrough >= 0 && partial.IntervalEnd <= _reportedThrough)
+        {
+            return; // this interval was already reported: a straggler cannot change what was sent
+        }
+
+        if (!_partials.TryGetValue(partial.IntervalStart, out var bySource))
+        {
+            bySource = new Dictionary<string, ReportPartial>(StringComparer.Ordinal);
+            _partials[partial.IntervalStart] = bySource;
+        }
+
+        if (bySource.TryGetValue(partial.Source, out var existing) && !partial.Supersedes(existing))
+        {
+            return;
+        }
+
+        if (existing is null || partial.Events > existing.Events || partial.DeadLettered > existing.DeadLettered)
+        {
+            _lastInputWallMs = _context.WallClockTime;
+        }
+
+        bySource[partial.Source] = partial;
+        _store.Put(Key("p", partial.IntervalStart, partial.Source), partial.ToUtf8Json());
+        if (_sources.Add(partial.Source))
+        {
+            _store.Put("s:sources", Encoding.UTF8.GetBytes(string.Join('\n', _sources)));
+        }
+    }
+
+    private void Accept(RuleWindowCount count)
+    {
+        if (_alarmsThrough >= 0 && count.WindowStart <= _alarmsThrough)
+        {
+            return; // closed and judged already
+        }
+
+        if (!_windows.TryGetValue((count.Rule, count.WindowStart), out var bySource))
+        {
+            bySource = new Dictionary<string, long>(StringComparer.Ordinal);
+            _windows[(count.Rule, count.WindowStart)] = bySource;
+        }
+
+        bySource[count.Source] = Math.Max(count.Count, bySource.GetValueOrDefault(count.Source));
+        _store.Put(Key("w", count.WindowStart, count.Source + "|" + count.Rule), Long(bySource[count.Source]));
+        if (_alarmsThrough < 0)
+        {
+            _alarmsThrough = count.WindowStart - settings.Windows.AdvanceMs;
+            _store.Put("s:alarms-through", Long(_alarmsThrough));
+        }
+
+        // "Above" fires as soon as a window crosses: judge the open window now, not when it closes.
+        var rule = settings.Rules.Rules.FirstOrDefault(r => r.Name == count.Rule);
+        if (rule is not null)
+        {
+            Observe(rule, count.WindowStart, bySource.Values.Sum(), closed: false);
+        }
+    }
+
+    private void OnTick(long wallNow)
+    {
+        Advance(wallNow);
+        EvaluateBuiltins(wallNow);
+        Deliver();
+        if (wallNow - _lastPurgeMs >= 3_600_000)
+        {
+            _lastPurgeMs = wallNow;
+            PurgeDeliveredIds(wallNow - (long)TimeSpan.FromDays(7).TotalMilliseconds);
+        }
+    }
+
+    // Delivered ids are remembered long enough to absorb any replay or failover, not forever.
+    private void PurgeDeliveredIds(long before)
+    {
+        foreach (var (key, value) in _store.All().Where(e => e.Key.StartsWith("d:", StringComparison.Ordinal)).ToList())
+        {
+            if (BinaryPrimitives.ReadInt64BigEndian(value) < before)
+            {
+                _store.Delete(key);
+            }
+        }
+    }
+
+    private void Advance(long wallNow)
+    {
+        var watermark = _context.StreamTime;
+        if (watermark > _lastWatermark)
+        {
+            _lastWatermark = watermark;
+            _lastAdvanceWallMs = wallNow;
+        }
+
+        // Silence: after a while without progress, let the wall clock move report time on, so empty intervals are reported.
+        var silentFor = wallNow - _lastAdvanceWallMs;
+        var reportTime = silentFor >= (long)settings.SilenceAfter.TotalMilliseconds && watermark >= 0 ? watermark + silentFor : watermark;
+        ReportDue(reportTime);
+        JudgeClosedWindows(watermark);
+    }
+
+    private void ReportDue(long time)
+    {
+        if (_reportedThrough < 0)
+        {
+            if (_partials.Count == 0)
+            {
+                return;
+            }
+
+            _reportedThrough = _partials.Keys.First();
+        }
+
+        var grace = settings.Windows.GraceMs;
+        for (var steps = 0; steps < MaxStepsPerCall && _reportedThrough + settings.IntervalMs + grace <= time; steps++)
+        {
+            var start = _reportedThrough;
+            var end = start + settings.IntervalMs;
+            var partials = _partials.TryGetValue(start, out var bySource) ? bySource.Values.ToList() : [];
+            var report = ReportMerger.Merge(start, end, partials);
+            var previous = _store.TryGet("s:previous", out var previousBytes) ? IntervalReport.FromUtf8Json(previousBytes) : null;
+            var footer = new TrustFooter
+            {
+                SourcesExpected = Math.Max(_sources.Count, report.SourcesReported),
+                MaxLag = settings.Health.MaxLag,
+                RestoringPartitions = settings.Health.RestoringPartitions,
+            };
+            Enqueue(SummaryMessageBuilder.Build(report, previous, footer, settings.Summary));
+            metrics.ReportSent();
+            _store.Put("s:previous", report.ToUtf8Json());
+            foreach (var source in bySource?.Keys ?? Enumerable.Empty<string>())
+            {
+                _store.Delete(Key("p", start, source));
+            }
+
+            _partials.Remove(start);
+            _reportedThrough = end;
+            _store.Put("s:reported-through", Long(_reportedThrough));
+        }
+    }
+
+    private void JudgeClosedWindows(long watermark)
+    {
+        if (_alarmsThrough < 0 || watermark < 0)
+        {
+            return;
+        }
+
+        var windows = settings.Windows;
+        for (var steps = 0; steps < MaxStepsPerCall; steps++)
+        {
+            var start = _alarmsThrough + windows.AdvanceMs;
+            if (start + windows.SizeMs + windows.GraceMs > watermark)
+            {
+                return;
+            }
+
+            // Every rule sees every closed window, with 0 when nothing matched: that is how "below" sees silence
+            // and how "above" resolves.
+            foreach (var rule in settings.Rules.Rules)
+            {
+                var sum = _windows.TryGetValue((rule.Name, start), out var bySource) ? bySource.Values.Sum() : 0;
+                Observe(rule, start, sum, closed: true);
+                if (bySource is not null)
+                {
+                    foreach (var source in bySource.Keys)
+                    {
+                        _store.Delete(Key("w", start, source + "|" + rule.Name));
+                    }
+
+                    _windows.Remove((rule.Name, start));
+                }
+            }
+
+            _alarmsThrough = start;
+            _store.Put("s:alarms-through", Long(_alarmsThrough));
+        }
+    }
+
+    private void Observe(AlarmRule rule, long windowStart, long count, bool closed)
+    {
+        var state = _alarms.GetValueOrDefault(rule.Name, AlarmState.Initial);
+        var observation = new WindowObservation(windowStart, windowStart + settings.Windows.SizeMs, count, closed, _context.WallClockTime);
+        var (next, transition) = AlarmEvaluator.Evaluate(rule, state, observation);
+        Save(rule.Name, rule.Severity, next, transition);
+    }
+
+    private void EvaluateBuiltins(long wallNow)
+    {
+        if (settings.Rules.PipelineStalled is { } stalled)
+        {
+            var state = _alarms.GetValueOrDefault(stalled.Name, AlarmState.Initial);
+            var (next, transition) = StalledEvaluator.Evaluate(stalled, state, _lastInputWallMs, wallNow);
+            Save(stalled.Name, stalled.Severity, next, transition);
+        }
+
+        if (settings.Rules.LagGrowing is { } lag)
+        {
+            var state = _alarms.GetValueOrDefault(lag.Name, AlarmState.Initial);
+            var (next, transition) = LagTrendEvaluator.Evaluate(lag, state, settings.Health.LagHistory, wallNow);
+            Save(lag.Name, lag.Severity, next, transition);
+        }
+    }
+
+    private void Save(string rule, AlarmSeverity severity, AlarmState next, AlarmTransition? transition)
+    {
+        if (!_alarms.TryGetValue(rule, out var previous) || previous != next)
+        {
+            _alarms[rule] = next;
+            _store.Put("a:" + rule, next.ToUtf8Json());
+        }
+
+        metrics.Alarm(rule, severity, next.Status == AlarmStatus.Firing);
+        if (transition is not null)
+        {
+            Enqueue(AlarmMessageBuilder.Build(transition));
+        }
+    }
+
+    private void Enqueue(SlackMessage message)
+    {
+        if (_store.TryGet("d:" + message.Id, out _))
+        {
+            return; // delivered before a restart: the same decision, re-made, must not page again
+        }
+
+        _store.Put("o:" + message.Id, Encoding.UTF8.GetBytes(SlackMessageJson.ToJson(message)));
+        _outbox[message.Id] = message;
+        _context.RequestCommit();
+    }
+
+    private void Deliver()
+    {
+        var now = Long(_context.WallClockTime);
+        foreach (var id in settings.Outbox.TakeCompleted())
+        {
+            if (_outbox.Remove(id))
+            {
+                _store.Delete("o:" + id);
+                _store.Put("d:" + id, now);
+                _context.RequestCommit();
+            }
+        }
+
+        var pending = _outbox.Values.ToList();
+        metrics.OutboxPending(pending.Count);
+        if (pending.Count > 0)
+        {
+            settings.Outbox.Offer(pending);
+        }
+    }
+
+    private void Load()
+    {
+        foreach (var (key, value) in _store.All())
+        {
+            switch (key[..2])
+            {
+                case "p:":
+                    var partial = ReportPartial.FromUtf8Json(value);
+                    if (!_partials.TryGetValue(partial.IntervalStart, out var bySource))
+                    {
+                        bySource = new Dictionary<string, ReportPartial>(StringComparer.Ordinal);
+                        _partials[partial.IntervalStart] = bySource;
+                    }
+
+                    bySource[partial.Source] = partial;
+                    break;
+                case "w:":
+                    var parts = key[2..].Split(':', 2);
+                    var start = long.Parse(parts[0], CultureInfo.InvariantCulture);
+                    var sourceAndRule = parts[1].Split('|', 2);
+                    if (!_windows.TryGetValue((sourceAndRule[1], start), out var counts))
+                    {
+                        counts = new Dictionary<string, long>(StringComparer.Ordinal);
+                        _windows[(sourceAndRule[1], start)] = counts;
+                    }
+
+                    counts[sourceAndRule[0]] = BinaryPrimitives.ReadInt64BigEndian(value);
+                    break;
+                case "a:":
+                    _alarms[key[2..]] = AlarmState.FromUtf8Json(value);
+                    break;
+                case "o:":
+                    var message = SlackMessageJson.FromJson(Encoding.UTF8.GetString(value));
+                    _outbox[message.Id] = message;
+                    break;
+                case "s:":
+                    LoadSetting(key, value);
+                    break;
+            }
+        }
+    }
+
+    private void LoadSetting(string key, byte[] value)
+    {
+        switch (key)
+        {
+            case "s:reported-through":
+                _reportedThrough = BinaryPrimitives.ReadInt64BigEndian(value);
+                break;
+            case "s:alarms-through":
+                _alarmsThrough = BinaryPrimitives.ReadInt64BigEndian(value);
+                break;
+            case "s:sources":
+                _sources.UnionWith(Encoding.UTF8.GetString(value).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                break;
+        }
+    }
+
+    private static string Key(string kind, long time, string rest) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind}:{time}:{rest}");
+
+    private static byte[] Long(long value)
+    {
+        var bytes = new byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(bytes, value);
+        return bytes;
+    }
+}

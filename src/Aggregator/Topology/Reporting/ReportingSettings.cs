@@ -1,0 +1,82 @@
+using Aggregator.Alarms;
+using Aggregator.Reports;
+using Aggregator.Streams.Dsl;
+
+namespace Aggregator.Topology.Reporting;
+
+/// <summary>What the reporting part of the topology needs: intervals, windows, rules and the outside world.</summary>
+internal sealed record ReportingSettings(
+    TimeSpan Interval,
+    TimeWindows Windows,
+    AlarmRuleSet Rules,
+    SummaryOptions Summary,
+    int MaxTrackedPages,
+    TimeSpan SilenceAfter,
+    IOutbox Outbox,
+    IPipelineHealth Health,
+    TimeProvider Time,
+    ReportingMetrics Metrics)
+{
+    public long IntervalMs => (long)Interval.TotalMilliseconds;
+
+    /// <summary>Defaults for describing the topology and for tests: nothing is delivered or observed.</summary>
+    public static ReportingSettings Defaults(Hosting.Options.WindowsOptions windows, TimeProvider? time = null) => new(
+        TimeSpan.FromMinutes(10),
+        TimeWindows.OfSizeAndGrace(windows.Size, windows.Grace).AdvanceBy(windows.Advance),
+        AlarmRuleSet.Compile(new AlarmOptions(), windowAdvance: windows.Advance),
+        new SummaryOptions(),
+        ReportAccumulator.DefaultMaxTrackedPages,
+        TimeSpan.FromMinutes(2),
+        NoReporting.Instance,
+        NoReporting.Instance,
+        time ?? TimeProvider.System,
+        new ReportingMetrics());
+}
+
+/// <summary>Delivery of decided Slack messages, outside the stream thread (see <c>SlackOutboxDispatcher</c>).</summary>
+internal interface IOutbox
+{
+    /// <summary>Hands pending messages over for delivery; messages already queued or in flight are ignored.</summary>
+    void Offer(IReadOnlyList<Slack.SlackMessage> pending);
+
+    /// <summary>Ids of messages delivered (or permanently rejected) since the last call.</summary>
+    IReadOnlyList<string> TakeCompleted();
+
+    /// <summary>The owning task closed: drop what is queued but not yet sending (the next owner will send it).</summary>
+    void Release();
+}
+
+/// <summary>Pipeline facts for the summary's trust footer and the built-in alarms, from outside the stream thread.</summary>
+internal interface IPipelineHealth
+{
+    /// <summary>Largest consumer lag of the application's group over its source partitions, if known.</summary>
+    long? MaxLag { get; }
+
+    /// <summary>Partitions this instance is restoring.</summary>
+    IReadOnlyList<string> RestoringPartitions { get; }
+
+    /// <summary>Recent lag samples per partition (for the lag-growing alarm).</summary>
+    IReadOnlyList<PartitionLagSeries> LagHistory { get; }
+}
+
+/// <summary>Used where nothing is delivered or observed (descriptions, tests without Slack).</summary>
+internal sealed class NoReporting : IOutbox, IPipelineHealth
+{
+    public static NoReporting Instance { get; } = new();
+
+    public long? MaxLag => null;
+
+    public IReadOnlyList<string> RestoringPartitions => [];
+
+    public IReadOnlyList<PartitionLagSeries> LagHistory => [];
+
+    public void Offer(IReadOnlyList<Slack.SlackMessage> pending)
+    {
+    }
+
+    public IReadOnlyList<string> TakeCompleted() => [];
+
+    public void Release()
+    {
+    }
+}
