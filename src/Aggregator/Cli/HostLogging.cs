@@ -8,7 +8,11 @@ namespace Aggregator.Cli;
 /// <summary>Console logging for every command: one line per entry, UTC timestamps, levels from "Logging".</summary>
 internal static class HostLogging
 {
-    public static void Configure(ILoggingBuilder logging, IConfiguration configuration, bool toStandardError = false)
+    /// <param name="singleLine">
+    /// One line per entry (greppable; the default). The demo turns it off so Slack messages rendered in the log keep
+    /// their line breaks.
+    /// </param>
+    public static void Configure(ILoggingBuilder logging, IConfiguration configuration, bool toStandardError = false, bool singleLine = true)
     {
         logging.ClearProviders();
         logging.AddConfiguration(configuration.GetSection("Logging"));
@@ -21,7 +25,7 @@ internal static class HostLogging
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         logging.AddSimpleConsole(options =>
         {
-            options.SingleLine = true;
+            options.SingleLine = singleLine;
             options.UseUtcTimestamp = true;
             options.TimestampFormat = "HH:mm:ss.fff ";
             options.ColorBehavior = LoggerColorBehavior.Disabled;

@@ -32,7 +32,7 @@ internal static class RunCommand
 
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Configuration = new ConfigurationManager() });
         builder.Configuration.AddConfiguration(configuration);
-        HostLogging.Configure(builder.Logging, configuration);
+        HostLogging.Configure(builder.Logging, configuration, singleLine: cluster is null);
         builder.Services.AddAggregator(configuration);
         if (cluster is not null)
         {
