@@ -8,10 +8,8 @@ namespace Aggregator.Cli;
 /// <summary>Console logging for every command: one line per entry, UTC timestamps, levels from "Logging".</summary>
 internal static class HostLogging
 {
-    /// <param name="singleLine">
-    /// One line per entry (greppable; the default). The demo turns it off so Slack messages rendered in the log keep
-    /// their line breaks.
-    /// </param>
+    // singleLine: one line per entry (greppable; the default). The demo turns it off so Slack messages rendered in
+    // the log keep their line breaks.
     public static void Configure(ILoggingBuilder logging, IConfiguration configuration, bool toStandardError = false, bool singleLine = true)
     {
         logging.ClearProviders();
