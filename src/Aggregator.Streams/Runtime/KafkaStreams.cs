@@ -172,7 +172,17 @@ public sealed partial class KafkaStreams : IAsyncDisposable
         {
             await Task.WhenAll(_threads.Select(t => t.Completion)).WaitAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The caller's deadline passed: stop waiting for Kafka, then give the threads a moment to close.
+            foreach (var thread in _threads)
+            {
+                thread.Abort();
+            }
+
+            await Task.WhenAny(Task.WhenAll(_threads.Select(t => t.Completion)), Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
+        }
+        catch (Exception)
         {
             // Already recorded by OnThreadStopped.
         }

@@ -79,4 +79,7 @@ internal static partial class Log
 
     [LoggerMessage(1062, LogLevel.Warning, "Kafka at {BootstrapServers} not reachable yet ({Reason}); retrying")]
     public static partial void WaitingForKafka(ILogger logger, string bootstrapServers, string reason);
+
+    [LoggerMessage(1019, LogLevel.Warning, "{Thread} aborted at the shutdown deadline before its last commit was acknowledged; that work will be replayed")]
+    public static partial void ThreadAborted(ILogger logger, string thread);
 }

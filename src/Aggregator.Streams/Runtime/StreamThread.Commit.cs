@@ -46,7 +46,7 @@ internal sealed partial class StreamThread
         }
 
         var clock = Stopwatch.StartNew();
-        var committed = TaskCommitter.Commit(tasks, _collector, NowMs, _stopping.Token, _runtime.FaultInjector);
+        var committed = TaskCommitter.Commit(tasks, _collector, NowMs, _abort.Token, _runtime.FaultInjector);
         if (committed.Count == 0)
         {
             return;

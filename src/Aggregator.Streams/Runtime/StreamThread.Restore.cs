@@ -112,7 +112,7 @@ internal sealed partial class StreamThread
         {
             _restoring.Remove(id);
             var task = restoring.Task;
-            var checkpoint = task.State.FinishRestore(restoring.Restorers, _collector, NowMs, _stopping.Token);
+            var checkpoint = task.State.FinishRestore(restoring.Restorers, _collector, NowMs, _abort.Token);
             task.Initialize(checkpoint);
             SeekToCheckpoint(task, checkpoint);
             _consumer.Resume(SourcePartitions(task));

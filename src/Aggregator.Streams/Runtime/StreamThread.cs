@@ -20,6 +20,9 @@ internal sealed partial class StreamThread : IDisposable
     private readonly Dictionary<TaskId, StreamTask> _tasks = [];
     private readonly Dictionary<(string Topic, int Partition), StreamTask> _routes = [];
     private readonly CancellationTokenSource _stopping = new();
+
+    // Stopping asks the loop to end and commit; aborting (the shutdown deadline passed) also gives up waiting for Kafka.
+    private readonly CancellationTokenSource _abort = new();
     private IConsumer<byte[], byte[]> _consumer = null!;
     private IProducer<byte[], byte[]> _producer = null!;
     private KafkaRecordCollector _collector = null!;
@@ -76,7 +79,18 @@ internal sealed partial class StreamThread : IDisposable
 
     public void RequestStop() => _stopping.Cancel();
 
-    public void Dispose() => _stopping.Dispose();
+    /// <summary>The shutdown deadline passed: stop waiting for acknowledgements; whatever is uncommitted is replayed later.</summary>
+    public void Abort()
+    {
+        _stopping.Cancel();
+        _abort.Cancel();
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _abort.Dispose();
+    }
 
     private long NowMs => _runtime.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -103,6 +117,13 @@ internal sealed partial class StreamThread : IDisposable
             }
 
             ShutDownCleanly();
+            _completion.TrySetResult();
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            // Aborted at the shutdown deadline: not a failure; the last commit stands and the rest is replayed.
+            Log.ThreadAborted(_logger, Name);
+            ShutDownAfterFailure();
             _completion.TrySetResult();
         }
         catch (Exception ex)
