@@ -15,7 +15,7 @@ internal sealed class StreamTask : IDisposable
     private readonly Dictionary<string, (SourceNode Node, bool IsRepartition, uint TopicHash)> _sources = new(StringComparer.Ordinal);
     private readonly List<ProcessorNode> _nodes;
     private readonly Dictionary<(string Topic, int Partition), long> _positions = [];
-    private readonly Dictionary<(uint TopicHash, int Partition), UpstreamMark> _upstreamMarks = [];
+    private readonly Dictionary<(uint TopicHash, int Partition), (long Offset, int Sequence)> _upstreamMarks = [];
     private bool _initialized;
     private long _initializedAtMs;
 
@@ -96,7 +96,7 @@ internal sealed class StreamTask : IDisposable
         _upstreamMarks.Clear();
         foreach (var mark in checkpoint.UpstreamMarks)
         {
-            _upstreamMarks[(mark.SourceTopicHash, mark.SourcePartition)] = mark;
+            _upstreamMarks[(mark.SourceTopicHash, mark.SourcePartition)] = (mark.Offset, mark.Sequence);
         }
 
         _initializedAtMs = now;
@@ -232,7 +232,8 @@ internal sealed class StreamTask : IDisposable
         PartitionTimes = Context.Watermarks.PartitionTimes.Select(p => new PartitionTime(p.Key.Topic, p.Key.Partition, p.Value)).OrderBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.Partition).ToList(),
         UpstreamWatermarks = Context.Watermarks.UpstreamWatermarks.Select(u => new UpstreamWatermark(u.Key.Subtopology, u.Key.Partition, u.Value)).OrderBy(u => u.Subtopology).ThenBy(u => u.Partition).ToList(),
         Positions = _positions.Select(p => new SourcePosition(p.Key.Topic, p.Key.Partition, p.Value)).OrderBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.Partition).ToList(),
-        UpstreamMarks = _upstreamMarks.Values.OrderBy(m => m.SourceTopicHash).ThenBy(m => m.SourcePartition).ToList(),
+        UpstreamMarks = _upstreamMarks.Select(m => new UpstreamMark(m.Key.TopicHash, m.Key.Partition, m.Value.Offset, m.Value.Sequence))
+            .OrderBy(m => m.SourceTopicHash).ThenBy(m => m.SourcePartition).ToList(),
         ChangelogOffsets = State.Committed.ChangelogOffsets,
     };
 
@@ -289,7 +290,7 @@ internal sealed class StreamTask : IDisposable
             return true;
         }
 
-        _upstreamMarks[key] = new UpstreamMark(topicHash, partition, offset, sequence);
+        _upstreamMarks[key] = (offset, sequence);
         return false;
     }
 
