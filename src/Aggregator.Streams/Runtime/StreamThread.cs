@@ -63,10 +63,13 @@ internal sealed partial class StreamThread : IDisposable
     private void PublishTasks()
     {
         Volatile.Write(ref _published, new Dictionary<TaskId, StreamTask>(_tasks));
+        // Phase changes (assigned, restoring, restored, closed) show at once, not at the next periodic refresh:
+        // a restore shorter than the refresh period must still be visible to readiness probes.
+        RefreshSnapshot();
         TasksChanged?.Invoke();
     }
 
-    /// <summary>Latest view of this thread's tasks and lag (refreshed about once a second).</summary>
+    /// <summary>Latest view of this thread's tasks and lag (refreshed about once a second and whenever tasks change phase).</summary>
     public ThreadSnapshot Snapshot => _snapshot;
 
     /// <summary>Raised on the thread when its tasks change or finish restoring (for the instance state).</summary>
