@@ -5,6 +5,7 @@ namespace Aggregator.IntegrationTests.Operations;
 /// here the script's own logic is checked: its usage, and its smoke checks run against a stand-in "published
 /// app" (a python3 script obeying the contract: --help, HTTP on AGGREGATOR_Http__Port, exit on SIGTERM), so
 /// a PASS is known to need a healthy, well-behaved app and a FAIL to catch a misbehaving one.
+/// One test runs the whole script for real: publish the actual app, run it from a clean directory, smoke it.
 /// </summary>
 public sealed class PublishAndRunScriptTests : IDisposable
 {
@@ -81,6 +82,20 @@ public sealed class PublishAndRunScriptTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.EndsWith("passed, 0 failed", result.Output.Split('\n').Last(l => l.Contains("passed", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("PASS GET /health/live = 200", result.Output, StringComparison.Ordinal);
+        Assert.Contains("PASS exited with code 0 after SIGTERM", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAIL", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RealApp_Published_AndRunFromACleanDirectory_PassesEveryCheck()
+    {
+        // The Dockerfile's steps reproduced: dotnet publish, copy only the output, run the demo with an emptied
+        // environment, probe /health/live and /metrics, SIGTERM → exit 0.
+        var result = await ShellRun.BashAsync([Script], timeout: TimeSpan.FromMinutes(5));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("PASS dotnet publish src/Aggregator -c Release", result.Output, StringComparison.Ordinal);
+        Assert.Contains("PASS GET /metrics = 200", result.Output, StringComparison.Ordinal);
         Assert.Contains("PASS exited with code 0 after SIGTERM", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", result.Output, StringComparison.Ordinal);
     }
