@@ -5,26 +5,20 @@ namespace Aggregator.Activity;
 
 /// <summary>
 /// Headers of an <c>activity.dlq</c> record. The record's key and value are the original bytes, untouched,
-/// so the event can be fixed and replayed; everything about why it is there travels in these headers.
+/// so the event can be fixed and replayed; everything about why it is there travels in these headers: reason (one of
+/// <see cref="RejectionCodes"/>), detail naming the field and bound, source topic/partition/offset (decimal), and
+/// the rejection time (<c>yyyy-MM-ddTHH:mm:ss.fffZ</c>).
 /// </summary>
 internal static class DeadLetterHeaders
 {
-    /// <summary>The machine code, one of <see cref="RejectionCodes"/>.</summary>
-    public const string Reason = "dlq.reason";
-
-    /// <summary>Human explanation naming the field and bound.</summary>
-    public const string Detail = "dlq.detail";
-
-    public const string SourceTopic = "dlq.source.topic";
-
-    /// <summary>Decimal partition number.</summary>
-    public const string SourcePartition = "dlq.source.partition";
-
-    /// <summary>Decimal offset.</summary>
-    public const string SourceOffset = "dlq.source.offset";
-
-    /// <summary>When it was rejected, <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>.</summary>
-    public const string Time = "dlq.time";
+    // One set of header names for every dead letter, whether the runtime's deserialization handler or the
+    // activity refiner wrote it, so one DLQ consumer reads them all.
+    public const string Reason = Streams.Errors.DeadLetterHeaders.Reason;
+    public const string Detail = Streams.Errors.DeadLetterHeaders.Detail;
+    public const string SourceTopic = Streams.Errors.DeadLetterHeaders.SourceTopic;
+    public const string SourcePartition = Streams.Errors.DeadLetterHeaders.SourcePartition;
+    public const string SourceOffset = Streams.Errors.DeadLetterHeaders.SourceOffset;
+    public const string Time = Streams.Errors.DeadLetterHeaders.Time;
 
     /// <summary>
     /// Builds the headers (values UTF-8). Source headers are left out when the position is unknown
