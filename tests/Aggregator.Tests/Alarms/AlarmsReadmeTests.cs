@@ -4,38 +4,59 @@ using Aggregator.Tests.Reports;
 
 namespace Aggregator.Tests.Alarms;
 
-/// <summary>The README's rendered alarms are the real output of the evaluator and <see cref="AlarmMessageBuilder"/>.</summary>
+/// <summary>
+/// The rendered alarms in the docs are the real output of the evaluator and <see cref="AlarmMessageBuilder"/>: the
+/// component README, docs/slack-examples.md, and the text renderings shown in the top-level README.
+/// </summary>
 public sealed class AlarmsReadmeTests
 {
-    private static readonly string Readme = ReadmeExamples.Read("src/Aggregator/Alarms/README.md");
+    private const string ComponentReadme = "src/Aggregator/Alarms/README.md";
+    private const string SlackExamples = "docs/slack-examples.md";
 
     private static SlackMessage Fired() => AlarmMessageBuilder.Build(AlarmExamples.CheckoutBurst().Fired);
 
     private static SlackMessage Resolved() => AlarmMessageBuilder.Build(AlarmExamples.CheckoutBurst().Resolved);
 
-    [Fact]
-    public void Fire_IsCurrent()
+    [Theory]
+    [InlineData(ComponentReadme)]
+    [InlineData(SlackExamples)]
+    public void Fire_IsCurrent(string document)
     {
-        ReadmeExamples.AssertExample(Readme, "fire-text", SlackTextRenderer.Render(Fired()));
-        ReadmeExamples.AssertExample(Readme, "fire-json", ReadmeExamples.IndentedJson(Fired()));
-        ReadmeExamples.AssertExample(Readme, "fire-meta", $"id:   {Fired().Id}\ntext: {Fired().Text}");
+        var readme = ReadmeExamples.Read(document);
+        ReadmeExamples.AssertExample(readme, "fire-text", SlackTextRenderer.Render(Fired()));
+        ReadmeExamples.AssertExample(readme, "fire-json", ReadmeExamples.IndentedJson(Fired()));
+        ReadmeExamples.AssertExample(readme, "fire-meta", $"id:   {Fired().Id}\ntext: {Fired().Text}");
+    }
+
+    [Theory]
+    [InlineData(ComponentReadme)]
+    [InlineData(SlackExamples)]
+    public void Resolve_IsCurrent(string document)
+    {
+        var readme = ReadmeExamples.Read(document);
+        ReadmeExamples.AssertExample(readme, "resolve-text", SlackTextRenderer.Render(Resolved()));
+        ReadmeExamples.AssertExample(readme, "resolve-json", ReadmeExamples.IndentedJson(Resolved()));
+        ReadmeExamples.AssertExample(readme, "resolve-meta", $"id:   {Resolved().Id}\ntext: {Resolved().Text}");
     }
 
     [Fact]
-    public void Resolve_IsCurrent()
+    public void TopLevelReadme_ShowsTheCurrentFireAndResolveText()
     {
-        ReadmeExamples.AssertExample(Readme, "resolve-text", SlackTextRenderer.Render(Resolved()));
-        ReadmeExamples.AssertExample(Readme, "resolve-json", ReadmeExamples.IndentedJson(Resolved()));
-        ReadmeExamples.AssertExample(Readme, "resolve-meta", $"id:   {Resolved().Id}\ntext: {Resolved().Text}");
+        var readme = ReadmeExamples.Read("README.md");
+        ReadmeExamples.AssertExample(readme, "fire-text", SlackTextRenderer.Render(Fired()));
+        ReadmeExamples.AssertExample(readme, "resolve-text", SlackTextRenderer.Render(Resolved()));
     }
 
-    [Fact]
-    public void Builtins_AreCurrent()
+    [Theory]
+    [InlineData(ComponentReadme)]
+    [InlineData(SlackExamples)]
+    public void Builtins_AreCurrent(string document)
     {
+        var readme = ReadmeExamples.Read(document);
         var (lag, _) = AlarmExamples.LagOnTwoPartitions();
         var (stall, _) = AlarmExamples.Stall();
 
-        ReadmeExamples.AssertExample(Readme, "lag-text", SlackTextRenderer.Render(AlarmMessageBuilder.Build(lag)));
-        ReadmeExamples.AssertExample(Readme, "stalled-text", SlackTextRenderer.Render(AlarmMessageBuilder.Build(stall)));
+        ReadmeExamples.AssertExample(readme, "lag-text", SlackTextRenderer.Render(AlarmMessageBuilder.Build(lag)));
+        ReadmeExamples.AssertExample(readme, "stalled-text", SlackTextRenderer.Render(AlarmMessageBuilder.Build(stall)));
     }
 }

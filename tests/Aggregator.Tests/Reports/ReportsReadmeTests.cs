@@ -4,22 +4,30 @@ using static Aggregator.Tests.Reports.SummaryExamples;
 
 namespace Aggregator.Tests.Reports;
 
-/// <summary>The README's rendered summary is the real output of <see cref="SummaryMessageBuilder"/>.</summary>
+/// <summary>
+/// The rendered summaries in the docs are the real output of <see cref="SummaryMessageBuilder"/>: the component README,
+/// docs/slack-examples.md, and the text rendering shown in the top-level README.
+/// </summary>
 public sealed class ReportsReadmeTests
 {
-    private static readonly string Readme = ReadmeExamples.Read("src/Aggregator/Reports/README.md");
-
     private static SlackMessage Summary() => SummaryMessageBuilder.Build(Current, Previous, Footer, new SummaryOptions());
 
-    [Fact]
-    public void SummaryText_IsCurrent() =>
-        ReadmeExamples.AssertExample(Readme, "summary-text", SlackTextRenderer.Render(Summary()));
+    [Theory]
+    [InlineData("src/Aggregator/Reports/README.md")]
+    [InlineData("docs/slack-examples.md")]
+    [InlineData("README.md")]
+    public void SummaryText_IsCurrent(string document) =>
+        ReadmeExamples.AssertExample(ReadmeExamples.Read(document), "summary-text", SlackTextRenderer.Render(Summary()));
 
-    [Fact]
-    public void SummaryJson_IsCurrent() =>
-        ReadmeExamples.AssertExample(Readme, "summary-json", ReadmeExamples.IndentedJson(Summary()));
+    [Theory]
+    [InlineData("src/Aggregator/Reports/README.md")]
+    [InlineData("docs/slack-examples.md")]
+    public void SummaryJson_IsCurrent(string document) =>
+        ReadmeExamples.AssertExample(ReadmeExamples.Read(document), "summary-json", ReadmeExamples.IndentedJson(Summary()));
 
-    [Fact]
-    public void SummaryFallback_IsCurrent() =>
-        ReadmeExamples.AssertExample(Readme, "summary-fallback", Summary().Text);
+    [Theory]
+    [InlineData("src/Aggregator/Reports/README.md")]
+    [InlineData("docs/slack-examples.md")]
+    public void SummaryFallback_IsCurrent(string document) =>
+        ReadmeExamples.AssertExample(ReadmeExamples.Read(document), "summary-fallback", Summary().Text);
 }
