@@ -23,6 +23,7 @@ internal sealed class StreamsMetrics : IDisposable
         _meter.CreateObservableCounter("aggregator.streams.restore.records", () => streams.RestoredRecords + streams.Status.Tasks.Sum(t => t.Restores.Sum(r => r.Restored)), description: "State updates restored from changelogs.");
         _meter.CreateObservableGauge("aggregator.streams.restore.remaining", () => streams.Status.Tasks.SelectMany(t => t.Restores.Select(r =>
             new Measurement<long>(r.Remaining, new KeyValuePair<string, object?>("task", t.TaskId), new KeyValuePair<string, object?>("store", r.Store)))), description: "Changelog records still to restore, per task and store.");
+        _meter.CreateObservableCounter("aggregator.streams.global.records_loaded", () => streams.Status.GlobalRecordsLoaded, description: "Records read into global tables (initial load and followed updates).");
         _meter.CreateObservableGauge("aggregator.streams.tasks.restoring", () => streams.Status.Tasks.Count(t => t.Phase == TaskPhase.Restoring), description: "Tasks restoring state.");
         _meter.CreateObservableGauge("aggregator.streams.tasks.running", () => streams.Status.Tasks.Count(t => t.Phase == TaskPhase.Running), description: "Tasks processing.");
         _meter.CreateObservableGauge("aggregator.streams.consumer.lag", () => streams.Status.Lag.Select(l =>

@@ -35,6 +35,9 @@ internal static class AggregatorServices
         services.AddSingleton<GroupLagMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupLagMonitor>());
         services.AddSingleton<PipelineHealth>();
+        services.AddSingleton<IBrokerProbe, KafkaMetadataProbe>();
+        services.AddSingleton<BrokerConnectivity>();
+        services.AddHostedService(sp => sp.GetRequiredService<BrokerConnectivity>());
         services.AddSingleton<SlackOutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackOutboxDispatcher>());
         services.AddSingleton<StreamsInstance>();

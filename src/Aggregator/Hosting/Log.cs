@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(2040, LogLevel.Debug, "Could not sample the group's lag: {Reason}")]
     public static partial void LagSampleFailed(ILogger logger, string reason);
+
+    [LoggerMessage(2050, LogLevel.Warning, "No Kafka broker has answered since {Since:O} ({Reason}); waiting for the cluster")]
+    public static partial void NoBrokerReachable(ILogger logger, DateTimeOffset since, string reason);
+
+    [LoggerMessage(2051, LogLevel.Information, "Kafka brokers reachable again after {Seconds:F0} s")]
+    public static partial void BrokersReachableAgain(ILogger logger, double seconds);
 }

@@ -9,11 +9,19 @@ namespace Aggregator.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class EmbeddedKafkaFixture : IDisposable
 {
-    public EmbeddedKafkaFixture() => Cluster = EmbeddedKafkaCluster.Start(1);
+    public EmbeddedKafkaFixture()
+        : this(1)
+    {
+    }
+
+    private EmbeddedKafkaFixture(int brokers) => Cluster = EmbeddedKafkaCluster.Start(brokers);
 
     public EmbeddedKafkaCluster Cluster { get; }
 
     public string BootstrapServers => Cluster.BootstrapServers;
+
+    /// <summary>A cluster of its own, for a test that takes brokers down.</summary>
+    public static EmbeddedKafkaFixture WithBrokers(int brokers) => new(brokers);
 
     public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 

@@ -7,12 +7,13 @@ namespace Aggregator.Hosting.Http;
 
 /// <summary>
 /// /health/live: the process can make progress (503 only when the streams instance died — restart it).
-/// /health/ready: it is doing its job: the instance is Running, i.e. it has its assignment and no task is restoring
-/// (503 while starting, rebalancing, restoring, or disconnected before the first assignment).
+/// /health/ready: it is doing its job: the instance is Running, i.e. it has its assignment and no task is restoring,
+/// and some broker answers (503 while starting, rebalancing, restoring, disconnected before the first assignment, or
+/// cut off from every broker — then the detail says since when).
 /// </summary>
 internal static class HealthEndpoints
 {
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints, StreamsInstance streams)
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints, StreamsInstance streams, BrokerConnectivity brokers)
     {
         endpoints.MapGet("/health/live", () =>
         {
@@ -23,13 +24,8 @@ internal static class HealthEndpoints
         });
         endpoints.MapGet("/health/ready", () =>
         {
-            var status = streams.Status;
-            var ready = status.State == StreamsState.Running;
-            var detail = ready ? null : status.RestoringTasks > 0 ? $"{status.RestoringTasks} tasks restoring" : $"state {status.State}";
-            return Results.Json(
-                new ReadinessResponse(ready, status.State.ToString(), status.Tasks.Count, status.RestoringTasks, status.MaxLag, detail),
-                HttpJsonContext.Default.ReadinessResponse,
-                statusCode: ready ? 200 : 503);
+            var readiness = Readiness.Of(streams.Status, brokers.Current);
+            return Results.Json(readiness, HttpJsonContext.Default.ReadinessResponse, statusCode: readiness.Ready ? 200 : 503);
         });
         return endpoints;
     }

@@ -4,7 +4,7 @@ namespace Aggregator.Hosting.Http;
 
 internal sealed record HealthResponse(string Status, string State, string? Error);
 
-internal sealed record ReadinessResponse(bool Ready, string State, int Tasks, int RestoringTasks, long MaxLag, string? Detail);
+internal sealed record ReadinessResponse(bool Ready, string State, int Tasks, int RestoringTasks, long MaxLag, bool BrokersReachable, string? Detail);
 
 internal sealed record CountWindow(string WindowStart, long Count);
 

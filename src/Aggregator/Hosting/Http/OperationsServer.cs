@@ -18,6 +18,7 @@ internal sealed class OperationsServer(
     IOptions<HttpOptions> options,
     PrometheusMetricsCollector metrics,
     StreamsInstance streams,
+    BrokerConnectivity brokers,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -37,7 +38,7 @@ internal sealed class OperationsServer(
         builder.Services.AddSingleton(streams);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(http.Host), http.Port));
         _app = builder.Build();
-        _app.MapHealth(streams);
+        _app.MapHealth(streams, brokers);
         _app.MapPrometheusMetrics();
         _app.MapCounts(streams);
         await _app.StartAsync(cancellationToken);

@@ -29,6 +29,17 @@ internal sealed class KafkaOptions : IValidatableObject
     /// <summary>CA certificate (PEM) to verify the brokers, for SSL and SASL_SSL.</summary>
     public string? SslCaLocation { get; set; }
 
+    /// <summary>
+    /// librdkafka settings this application chooses differently from librdkafka's defaults; <see cref="Client"/>
+    /// overrides them. Reconnects back off to at most 1 s (librdkafka: 10 s), so the worker resumes within seconds
+    /// of a broker coming back instead of sleeping through it; a handful of instances reconnecting once a second
+    /// is no load for a cluster.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ClientDefaults = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["reconnect.backoff.max.ms"] = "1000",
+    };
+
     /// <summary>Any other librdkafka setting for every client (e.g. "socket.keepalive.enable").</summary>
     public Dictionary<string, string> Client { get; set; } = new(StringComparer.Ordinal);
 
@@ -83,10 +94,13 @@ internal sealed class KafkaOptions : IValidatableObject
     /// <summary>The librdkafka settings for security and extras; contains the password, so never log it.</summary>
     public Dictionary<string, string> ClientSettings()
     {
-        var settings = new Dictionary<string, string>(Client, StringComparer.Ordinal)
+        var settings = new Dictionary<string, string>(ClientDefaults, StringComparer.Ordinal);
+        foreach (var (name, value) in Client)
         {
-            ["security.protocol"] = SecurityProtocol.ToLowerInvariant(),
-        };
+            settings[name] = value;
+        }
+
+        settings["security.protocol"] = SecurityProtocol.ToLowerInvariant();
         // Tolerates incomplete settings (it may run before validation reports them).
         if (UsesSasl)
         {

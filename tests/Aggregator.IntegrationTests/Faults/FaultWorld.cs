@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Aggregator.Cli;
+using Aggregator.IntegrationTests.Infrastructure;
+using Aggregator.Privacy;
+using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
+
+namespace Aggregator.IntegrationTests.Faults;
+
+/// <summary>
+/// One fault scenario's world: an embedded cluster of its own (so brokers can be taken down), every topic the worker
+/// needs, and the real `aggregator` executable run against it as a separate process — killed, restarted and probed
+/// over its operations endpoint like an operator would.
+/// </summary>
+internal sealed class FaultWorld : IDisposable
+{
+    private readonly ITestOutputHelper _output;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(3) };
+
+    private FaultWorld(int brokers, int partitions, ITestOutputHelper output, IReadOnlyDictionary<string, string?>? extra)
+    {
+        _output = output;
+        Kafka = EmbeddedKafkaFixture.WithBrokers(brokers);
+        WorkDirectory = Directory.CreateTempSubdirectory("agg-faults-").FullName;
+        HttpPort = FreePort();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        _settings = new Dictionary<string, string?>
+        {
+            ["Kafka:BootstrapServers"] = Kafka.BootstrapServers,
+            ["Streams:ApplicationId"] = "faults-" + suffix,
+            ["Streams:InstanceId"] = "faults",
+            ["Streams:StateDirectory"] = Path.Combine(WorkDirectory, "state"),
+            ["Streams:CommitInterval"] = "00:00:00.500",
+            ["Streams:InputIdleTimeout"] = "00:00:03",
+            ["Streams:SessionTimeout"] = "00:00:04",
+            ["Topics:Raw"] = "raw-" + suffix,
+            ["Topics:Refined"] = "refined-" + suffix,
+            ["Topics:Dlq"] = "dlq-" + suffix,
+            ["Topics:Counts"] = "counts-" + suffix,
+            ["Topics:OptOuts"] = "optouts-" + suffix,
+            ["Topics:Partitions"] = partitions.ToString(CultureInfo.InvariantCulture),
+            ["Status:Interval"] = "00:00:05",
+            ["Http:Port"] = HttpPort.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        // The embedded broker lives in this process: create every topic the app needs, internal ones included.
+        foreach (var (name, count) in BrokerCommand.ApplicationTopics(new ConfigurationBuilder().AddInMemoryCollection(_settings).Build()))
+        {
+            Kafka.Cluster.CreateTopic(name, count);
+        }
+    }
+
+    public EmbeddedKafkaFixture Kafka { get; }
+
+    public string WorkDirectory { get; }
+
+    public int HttpPort { get; }
+
+    public string RawTopic => _settings["Topics:Raw"]!;
+
+    public string RefinedTopic => _settings["Topics:Refined"]!;
+
+    public string DlqTopic => _settings["Topics:Dlq"]!;
+
+    public string CountsTopic => _settings["Topics:Counts"]!;
+
+    public string OptOutsTopic => _settings["Topics:OptOuts"]!;
+
+    public static FaultWorld Create(ITestOutputHelper output, int brokers = 1, int partitions = 6, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        output.WriteLine(FaultSizes.Describe());
+        return new FaultWorld(brokers, partitions, output, extra);
+    }
+
+    public AppProcess StartWorker() =>
+        AppProcess.StartAggregator(WorkDirectory, null, _settings.Select(s => $"--{s.Key}={s.Value}").Prepend("run").ToArray());
+
+    /// <summary>Like the collector's: idempotent, acks=all, Java-compatible partitioning; quiet about brokers taken down on purpose.</summary>
+    public IProducer<byte[], byte[]> CreateProducer() =>
+        new ProducerBuilder<byte[], byte[]>(new ProducerConfig
+        {
+            BootstrapServers = Kafka.BootstrapServers,
+            LingerMs = 5,
+            Acks = Acks.All,
+            EnableIdempotence = true,
+            Partitioner = Partitioner.Murmur2Random,
+        }).SetLogHandler((_, _) => { }).Build();
+
+    public void Produce(IEnumerable<(string? Key, byte[] Value)> records, IProducer<byte[], byte[]>? producer = null)
+    {
+        using var own = producer is null ? CreateProducer() : null;
+        var target = producer ?? own!;
+        foreach (var (key, value) in records)
+        {
+            ProduceOne(target, RawTopic, key, value);
+        }
+
+        // Long enough to outlast a broker outage: the producer holds what it could not deliver yet and retries.
+        Assert.Equal(0, target.Flush(TimeSpan.FromSeconds(180)));
+    }
+
+    public void ProduceOptOuts(IEnumerable<string> users)
+    {
+        using var producer = CreateProducer();
+        foreach (var user in users)
+        {
+            ProduceOne(producer, OptOutsTopic, user, OptOutSerde.Instance.Serialize(true));
+        }
+
+        producer.Flush(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Waits until the latest count per (key, window) in activity.counts equals <paramref name="expected"/>; returns what it read.</summary>
+    public Dictionary<string, long> WaitForCounts(IReadOnlyDictionary<string, long> expected, TimeSpan timeout) =>
+        CountsReader.Latest(Kafka.ReadAll(CountsTopic, records => CountsReader.Matches(CountsReader.Latest(records), expected), timeout));
+
+    /// <summary>Every eventId in activity.refined with how often it appears, once at least <paramref name="atLeast"/> records are there (or the timeout passed).</summary>
+    public Dictionary<string, int> RefinedEventIds(int atLeast, TimeSpan timeout) =>
+        Kafka.ReadAll(RefinedTopic, records => records.Count >= atLeast, timeout)
+            .Select(r => JsonDocument.Parse(r.Message.Value).RootElement.GetProperty("eventId").GetString()!)
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// activity.refined holds every expected event and no other (copies of an event are allowed: outputs are at least
+    /// once across crashes); writes what it found to the test output.
+    /// </summary>
+    public void AssertRefinedHolds(IReadOnlyCollection<string> expectedEventIds, TimeSpan timeout)
+    {
+        var refined = RefinedEventIds(expectedEventIds.Count, timeout);
+        var expected = expectedEventIds.ToHashSet(StringComparer.Ordinal);
+        var missing = expected.Where(id => !refined.ContainsKey(id)).ToList();
+        var unexpected = refined.Keys.Where(id => !expected.Contains(id)).ToList();
+        _output.WriteLine($"refined: {refined.Count:N0} distinct events of {expected.Count:N0} expected, {refined.Values.Sum() - refined.Count:N0} replayed copies, "
+            + $"{missing.Count:N0} missing, {unexpected.Count:N0} unexpected");
+        Assert.Empty(missing);
+        Assert.Empty(unexpected);
+    }
+
+    public List<ConsumeResult<byte[], byte[]>> DeadLetters(int atLeast, TimeSpan timeout) =>
+        Kafka.ReadAll(DlqTopic, records => records.Count >= atLeast, timeout);
+
+    public async Task<(bool Ready, string? Detail)> ReadinessAsync()
+    {
+        try
+        {
+            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{HttpPort}/health/ready"));
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return (response.StatusCode == HttpStatusCode.OK, body.TryGetProperty("detail", out var detail) ? detail.GetString() : null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            return (false, "endpoint unreachable");
+        }
+    }
+
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!(await ReadinessAsync()).Ready)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the worker was not ready within {timeout}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The sum of a metric family's samples on /metrics; null when the endpoint does not answer.</summary>
+    public async Task<double?> MetricAsync(string name)
+    {
+        try
+        {
+            var text = await _http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}/metrics"));
+            return text.Split('\n')
+                .Where(line => line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is '{' or ' ')
+                .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Records processed by the worker so far (all tasks); null when it does not answer.</summary>
+    public Task<double?> ProcessedAsync() => MetricAsync("aggregator_streams_records_processed_total");
+
+    /// <summary>Writes the end of a worker's output to the test output (shown when the test fails).</summary>
+    public void ShowTail(AppProcess worker, string label, int lines = 40)
+    {
+        var all = (worker.StandardOutput + worker.StandardError).Split('\n');
+        _output.WriteLine($"--- {label}: last {Math.Min(lines, all.Length)} of {all.Length} lines ---");
+        foreach (var line in all.TakeLast(lines))
+        {
+            _output.WriteLine(line.TrimEnd());
+        }
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        Kafka.Dispose();
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed worker's files may still be closing; the temp directory is cleaned by the OS eventually.
+        }
+    }
+
+    private static void ProduceOne(IProducer<byte[], byte[]> producer, string topic, string? key, byte[] value)
+    {
+        while (true)
+        {
+            try
+            {
+                producer.Produce(topic, new Message<byte[], byte[]> { Key = key is null ? null! : Encoding.UTF8.GetBytes(key), Value = value });
+                return;
+            }
+            catch (ProduceException<byte[], byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                producer.Poll(TimeSpan.FromMilliseconds(100));
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

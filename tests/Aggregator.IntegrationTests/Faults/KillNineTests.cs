@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Aggregator.IntegrationTests.Pipeline;
+
+namespace Aggregator.IntegrationTests.Faults;
+
+/// <summary>
+/// `kill -9` at random points of a run while input keeps arriving: the worker is restarted each time on the same
+/// state directory, and at the end activity.counts equals the reference computed independently from the input —
+/// nothing counted twice, nothing lost. activity.refined is at least once across crashes: every expected event is
+/// there, nothing else is, and copies are only replays of the same event.
+/// </summary>
+[Collection(FaultsCollection.Name)]
+public sealed class KillNineTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task KilledAtRandomPoints_CountsEqualTheReference_RefinedLosesNothing()
+    {
+        var kills = FaultSizes.Pick(6, 20);
+        var events = FaultSizes.Pick(60_000, 200_000);
+        var random = new Random(FaultSizes.Seed);
+        using var world = FaultWorld.Create(output, brokers: 1);
+        var input = ActivityInput.Generate(events, users: 500, minutes: 40, FaultSizes.Seed, DateTimeOffset.UtcNow.AddMinutes(-60));
+        world.ProduceOptOuts(input.OptedOutUsers);
+
+        // Input arrives throughout the kills, in event-time order, like a live collector's.
+        var planned = TimeSpan.FromSeconds(kills * 8);
+        using var stop = new CancellationTokenSource();
+        var feeding = Task.Run(() => Feed(world, input, planned, stop.Token));
+
+        var midProcessing = 0;
+        var clock = Stopwatch.StartNew();
+        for (var kill = 1; kill <= kills; kill++)
+        {
+            await using var worker = world.StartWorker();
+            // Mostly while it works through the backlog that piled up while it was down (it has its partitions then), sometimes
+            // during start-up (opening state, restoring, joining the group).
+            var duringStartup = random.Next(4) == 0;
+            if (duringStartup)
+            {
+                await Task.Delay(random.Next(500, 4_000));
+            }
+            else
+            {
+                await world.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+                await Task.Delay(random.Next(0, 1_200));
+            }
+
+            var before = await world.ProcessedAsync();
+            await Task.Delay(300);
+            var after = await world.ProcessedAsync();
+            worker.Signal("KILL");
+            var exit = await worker.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            var landed = before is not null && after > before;
+            midProcessing += landed ? 1 : 0;
+            output.WriteLine($"kill {kill}/{kills} at {clock.Elapsed.TotalSeconds:F1} s ({(duringStartup ? "aimed at start-up" : "aimed after ready")}): exit {exit}, "
+                + (landed ? $"mid-processing ({before:N0} → {after:N0} records)" : before is null ? "before the endpoint was up (start-up)" : "while idle"));
+            Assert.Equal(137, exit);
+        }
+
+        await feeding;
+        await using var last = world.StartWorker();
+        var counts = world.WaitForCounts(input.ExpectedCounts, TimeSpan.FromSeconds(FaultSizes.Pick(120, 300)));
+        output.WriteLine($"{kills} kills, {midProcessing} mid-processing; {input.Records.Count:N0} records produced; counts complete {clock.Elapsed.TotalSeconds:F0} s after the first start");
+        if (!CountsReader.Matches(counts, input.ExpectedCounts))
+        {
+            world.ShowTail(last, "last worker");
+        }
+
+        Assert.True(CountsReader.Matches(counts, input.ExpectedCounts), CountsReader.Difference(counts, input.ExpectedCounts));
+        Assert.True(midProcessing > 0, "no kill landed while the worker was processing: the scenario did not test anything");
+
+        world.AssertRefinedHolds(input.ExpectedRefined.Keys, TimeSpan.FromSeconds(60));
+
+        last.Signal("TERM");
+        Assert.Equal(0, await last.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private static void Feed(FaultWorld world, ActivityInput input, TimeSpan over, CancellationToken cancellation)
+    {
+        const int Slices = 40;
+        using var producer = world.CreateProducer();
+        var perSlice = (input.Records.Count + Slices - 1) / Slices;
+        for (var slice = 0; slice < Slices && !cancellation.IsCancellationRequested; slice++)
+        {
+            world.Produce(input.Records.Skip(slice * perSlice).Take(perSlice), producer);
+            Thread.Sleep(over / Slices);
+        }
+    }
+}
