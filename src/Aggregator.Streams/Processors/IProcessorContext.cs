@@ -33,6 +33,13 @@ public interface IProcessorContext
 
     /// <summary>Asks the runtime to commit as soon as possible (after the current record).</summary>
     void RequestCommit();
+
+    /// <summary>
+    /// How many tasks write the repartition topic named <paramref name="repartitionName"/> in the topology (as given
+    /// to <c>Repartition</c>) that this task reads: each of them is an upstream whose progress this task waits for.
+    /// 0 when the task reads no such topic.
+    /// </summary>
+    int UpstreamTaskCount(string repartitionName);
 }
 
 /// <summary>A context that can forward records of the processor's output type.</summary>

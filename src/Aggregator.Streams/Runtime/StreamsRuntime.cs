@@ -83,6 +83,7 @@ internal sealed class StreamsRuntime
             Watermarks = new WatermarkTracker((long)Config.InputIdleTimeout.TotalMilliseconds),
             IdleTimeoutMs = (long)Config.InputIdleTimeout.TotalMilliseconds,
             RepartitionTargets = Wiring.RepartitionTargets(id.Subtopology),
+            UpstreamWriters = Wiring.UpstreamWriters(id.Subtopology),
             CoarseNowMs = Time.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         foreach (var global in GlobalStores)

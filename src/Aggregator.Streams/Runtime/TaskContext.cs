@@ -64,6 +64,12 @@ internal sealed class TaskContext(
     /// <summary>Repartition topics (resolved names) this task writes, with their partition counts: heartbeat targets.</summary>
     public IReadOnlyDictionary<string, int> RepartitionTargets { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Resolved repartition topic → (writer sub-topology, its task count), for the topics this task reads.</summary>
+    public IReadOnlyDictionary<string, (int Subtopology, int Tasks)> UpstreamWriters { get; init; } = new Dictionary<string, (int Subtopology, int Tasks)>();
+
+    public int UpstreamTaskCount(string repartitionName) =>
+        UpstreamWriters.TryGetValue(InternalTopicNames.Repartition(ApplicationId, repartitionName), out var writer) ? writer.Tasks : 0;
+
     /// <summary>Called by sources with each record's event time; external partitions advance the watermark.</summary>
     public void ObserveSourceTimestamp(long timestamp)
     {

@@ -51,6 +51,7 @@ public sealed class TopologyTestDriver : IDisposable
             {
                 Watermarks = new WatermarkTracker(long.MaxValue),
                 RepartitionTargets = wiring.RepartitionTargets(subtopology.Id),
+            UpstreamWriters = wiring.UpstreamWriters(subtopology.Id),
                 CoarseNowMs = NowMs,
             };
             foreach (var (_, store) in globals)

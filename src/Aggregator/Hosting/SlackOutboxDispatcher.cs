@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Aggregator.Slack;
 using Aggregator.Topology.Reporting;
 using Microsoft.Extensions.Hosting;
@@ -8,29 +7,67 @@ using Microsoft.Extensions.Logging;
 namespace Aggregator.Hosting;
 
 /// <summary>
-/// Delivers the report merger's outbox to Slack, off the stream thread: messages in the order decided, retried with
-/// backoff (honouring Retry-After) for as long as Slack is down; completion is reported back so the merger removes a
-/// message from its outbox and remembers it was delivered. Delivery is at least once: a message delivered just before
-/// a crash, but not yet recorded, is sent again by the next owner.
+/// Delivers the report merger's outbox to Slack, off the stream thread, with one <see cref="SlackOutboxLane"/> per
+/// webhook (summaries, alarms): each lane delivers its messages in the order decided and retries with its own
+/// backoff (honouring Retry-After) for as long as its webhook fails — so a summary webhook that is down does not
+/// hold back an alarm page. Completion is reported back so the merger removes a message from its outbox and
+/// remembers it was delivered. Delivery is at least once: a message delivered just before a crash, but not yet
+/// recorded, is sent again by the next owner.
 /// </summary>
-internal sealed class SlackOutboxDispatcher(ISlackSender sender, ReportingMetrics metrics, TimeProvider time, ILogger<SlackOutboxDispatcher> logger)
-    : BackgroundService, IOutbox
+internal sealed class SlackOutboxDispatcher : BackgroundService, IOutbox
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(1);
-    private readonly Channel<SlackMessage> _queue = Channel.CreateUnbounded<SlackMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<SlackMessageKind, SlackOutboxLane> _lanes;
+
+    // Ids queued, in flight, or delivered but not yet taken by the merger: offering one of them again is a no-op,
+    // so a message the merger re-offers on the tick it completed on is not posted twice.
     private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _completed = new();
-    private volatile bool _released;
+
+    public SlackOutboxDispatcher(ISlackSender sender, ReportingMetrics metrics, TimeProvider time, ILogger<SlackOutboxDispatcher> logger)
+    {
+        _lanes = Enum.GetValues<SlackMessageKind>().ToDictionary(
+            kind => kind,
+            kind => new SlackOutboxLane(kind, sender, metrics, time, logger, Complete, Forget));
+    }
+
+    /// <summary>The first retry's wait; each further one doubles it, up to <see cref="MaxRetry"/>.</summary>
+    public TimeSpan FirstRetry
+    {
+        get => _lanes.Values.First().FirstRetry;
+        init
+        {
+            foreach (var lane in _lanes.Values)
+            {
+                lane.FirstRetry = value;
+            }
+        }
+    }
+
+    public TimeSpan MaxRetry
+    {
+        get => _lanes.Values.First().MaxRetry;
+        init
+        {
+            foreach (var lane in _lanes.Values)
+            {
+                lane.MaxRetry = value;
+            }
+        }
+    }
 
     public void Offer(IReadOnlyList<SlackMessage> pending)
     {
-        _released = false;
+        ArgumentNullException.ThrowIfNull(pending);
+        foreach (var lane in _lanes.Values)
+        {
+            lane.Resume();
+        }
+
         foreach (var message in pending)
         {
             if (_known.TryAdd(message.Id, 0))
             {
-                _queue.Writer.TryWrite(message);
+                _lanes[message.Kind].Enqueue(message);
             }
         }
     }
@@ -41,6 +78,7 @@ internal sealed class SlackOutboxDispatcher(ISlackSender sender, ReportingMetric
         while (_completed.TryDequeue(out var id))
         {
             ids.Add(id);
+            _known.TryRemove(id, out _);
         }
 
         return ids;
@@ -48,49 +86,16 @@ internal sealed class SlackOutboxDispatcher(ISlackSender sender, ReportingMetric
 
     public void Release()
     {
-        _released = true;
-        while (_queue.Reader.TryRead(out var message))
+        foreach (var lane in _lanes.Values)
         {
-            _known.TryRemove(message.Id, out _);
+            lane.Release();
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var message in _queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            await DeliverAsync(message, stoppingToken);
-            _known.TryRemove(message.Id, out _);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_lanes.Values.Select(lane => lane.RunAsync(stoppingToken)));
 
-    private async Task DeliverAsync(SlackMessage message, CancellationToken stoppingToken)
-    {
-        var delay = FirstRetry;
-        var kind = message.Kind.ToString().ToLowerInvariant();
-        while (!_released)
-        {
-            var result = await sender.SendAsync(message, stoppingToken);
-            switch (result.Status)
-            {
-                case SlackDeliveryStatus.Delivered:
-                    metrics.Delivery(kind, "delivered");
-                    _completed.Enqueue(message.Id);
-                    return;
-                case SlackDeliveryStatus.PermanentFailure:
-                    // Retrying cannot help (bad payload, revoked webhook): record it loudly and move on.
-                    metrics.Delivery(kind, "failed");
-                    Log.SlackRejected(logger, message.Id, result.Reason ?? "unknown");
-                    _completed.Enqueue(message.Id);
-                    return;
-                default:
-                    metrics.Delivery(kind, "retry");
-                    var wait = result.RetryAfter is { } retryAfter && retryAfter > delay ? retryAfter : delay;
-                    Log.SlackRetrying(logger, message.Id, result.Reason ?? "unknown", wait.TotalSeconds);
-                    await Task.Delay(wait, time, stoppingToken);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetry.Ticks));
-                    break;
-            }
-        }
-    }
+    private void Complete(string id) => _completed.Enqueue(id);
+
+    private void Forget(string id) => _known.TryRemove(id, out _);
 }

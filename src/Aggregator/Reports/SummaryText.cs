@@ -12,11 +12,19 @@ internal static class SummaryText
     public static string Title(IntervalReport report) =>
         $"Activity {SlackFormat.Range(report.IntervalStart, report.IntervalEnd)} UTC, {SlackFormat.Day(report.IntervalStart)}";
 
-    /// <summary>"Only 4/6 partitions reported" when fewer sources reported than expected, else null.</summary>
+    /// <summary>
+    /// "Only 4/6 partitions reported" (naming the missing ones when known) when fewer partitions reported than
+    /// expected, else null.
+    /// </summary>
     public static string? MissingSources(IntervalReport report, TrustFooter footer) =>
-        report.SourcesReported < footer.SourcesExpected
-            ? $"Only {report.SourcesReported}/{footer.SourcesExpected} partitions reported"
+        Reported(report, footer) < footer.SourcesExpected
+            ? $"Only {Reported(report, footer)}/{footer.SourcesExpected} partitions reported" + MissingList(footer)
             : null;
+
+    private static int Reported(IntervalReport report, TrustFooter footer) => footer.SourcesReported ?? report.SourcesReported;
+
+    private static string MissingList(TrustFooter footer) =>
+        footer.MissingPartitions.Count == 0 ? "" : $" (sent on the wall clock without partition {string.Join(", ", footer.MissingPartitions)})";
 
     /// <summary>The notification text: warnings first, then the totals, without markup.</summary>
     public static string Fallback(IntervalReport current, IntervalReport? previous, TrustFooter footer)
@@ -132,11 +140,12 @@ internal static class SummaryText
     /// <summary>The trust footer's elements: sources, drops, lag, restoring partitions.</summary>
     public static IEnumerable<string> Footer(IntervalReport report, TrustFooter footer)
     {
+        var reported = Reported(report, footer);
         yield return footer.SourcesExpected <= 0
-            ? $"{report.SourcesReported} partitions reported"
-            : report.SourcesReported < footer.SourcesExpected
-                ? $"⚠ *{report.SourcesReported}/{footer.SourcesExpected} partitions reported*"
-                : $"{report.SourcesReported}/{footer.SourcesExpected} partitions reported";
+            ? $"{reported} partitions reported"
+            : reported < footer.SourcesExpected
+                ? $"⚠ *{reported}/{footer.SourcesExpected} partitions reported{SlackMrkdwn.Escape(MissingList(footer))}*"
+                : $"{reported}/{footer.SourcesExpected} partitions reported";
         yield return $"late dropped: {SlackFormat.Number(report.LateDropped)}";
         yield return $"DLQ: {SlackFormat.Number(report.DeadLettered)}";
         yield return $"opted-out dropped: {SlackFormat.Number(report.OptedOut)}";

@@ -7,8 +7,20 @@ namespace Aggregator.Reports;
 /// </summary>
 internal sealed record TrustFooter
 {
-    /// <summary>Sources (stream tasks / input partitions) that should report; 0 when unknown.</summary>
+    /// <summary>Counting partitions that should report; 0 when unknown.</summary>
     public int SourcesExpected { get; init; }
+
+    /// <summary>
+    /// Counting partitions that had counted through the interval when it was sent; null: those that sent a partial
+    /// for it (<see cref="IntervalReport.SourcesReported"/>).
+    /// </summary>
+    public int? SourcesReported { get; init; }
+
+    /// <summary>
+    /// The counting partitions that had not caught up when the interval was sent anyway (on the wall clock, so that a
+    /// stuck partition does not hold every summary back): their events of the interval are missing from it.
+    /// </summary>
+    public IReadOnlyList<string> MissingPartitions { get; init; } = [];
 
     /// <summary>Largest consumer lag (records) over the input partitions when the interval closed; null when unknown.</summary>
     public long? MaxLag { get; init; }

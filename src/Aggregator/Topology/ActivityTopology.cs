@@ -30,6 +30,9 @@ internal static class ActivityTopology
     public const string RefinedByUser = "refined-by-user";
     public const string CountsByKey = "counts-by-key";
 
+    /// <summary>Where the counting tasks send their partials: its writers are the partitions a summary waits for.</summary>
+    public const string CountsReporting = "reporting-counts";
+
     public static Streams.Topology.Topology Build(
         ActivityTopologySettings settings, ActivityRefiner refiner, CountKeyBuilder countKeys, ActivityMetrics metrics, ReportingSettings reporting)
     {
@@ -86,8 +89,11 @@ internal static class ActivityTopology
         // Sub-topology 3: one merger for everything, on single-partition topics.
         ToMerger(refineStats, "reporting-refine")
             .Merge(ToMerger(dedupStats, "reporting-dedup"), "reporting-merge-dedup")
-            .Merge(ToMerger(countStats, "reporting-counts"), "reporting-merge-counts")
-            .Process(() => new ReportMergerProcessor(reporting, reporting.Metrics), "report-merger", ReportMergerProcessor.StoreName);
+            .Merge(ToMerger(countStats, CountsReporting), "reporting-merge-counts")
+            .Process(
+                () => new ReportMergerProcessor(reporting, reporting.Metrics, context => context.UpstreamTaskCount(CountsReporting)),
+                "report-merger",
+                ReportMergerProcessor.StoreName);
 
         return builder.Build();
     }

@@ -2,10 +2,10 @@ namespace Aggregator.Slack.Tests.Testing;
 
 internal static class Eventually
 {
-    /// <summary>Polls <paramref name="condition"/> in real time; fails the test if it does not hold within 5 s.</summary>
-    public static async Task TrueAsync(Func<bool> condition, string what)
+    /// <summary>Polls <paramref name="condition"/> in real time; fails the test if it does not hold within <paramref name="within"/> (default 5 s).</summary>
+    public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(5));
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)

@@ -24,12 +24,16 @@ internal sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _abandoned;
 
     private FakeSlackServer(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Requests the client gave up on (closed the connection) while this server was holding the answer back.</summary>
+    public int Abandoned => Volatile.Read(ref _abandoned);
 
     public static async Task<FakeSlackServer> StartAsync()
     {
@@ -74,6 +78,7 @@ internal sealed class FakeSlackServer : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
+                Interlocked.Increment(ref _abandoned);
                 return;
             }
         }

@@ -13,11 +13,14 @@ internal sealed class ActivityTopologyFixture : IDisposable
 {
     public static readonly DateTimeOffset T0 = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
 
-    public ActivityTopologyFixture()
+    /// <param name="outbox">Where the report merger's Slack messages go (default: nowhere).</param>
+    public ActivityTopologyFixture(Aggregator.Topology.Reporting.IOutbox? outbox = null)
     {
         Metrics = new ActivityMetrics();
         var refiner = ActivityRefiner.Create(timeProvider: new ManualTimeProvider(T0.AddMinutes(30)));
-        var topology = ActivityTopology.Build(ActivityTopologySettings.Default, refiner, CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), Metrics, Aggregator.Topology.Reporting.ReportingSettings.Defaults(new Aggregator.Hosting.Options.WindowsOptions()));
+        var reporting = Aggregator.Topology.Reporting.ReportingSettings.Defaults(new Aggregator.Hosting.Options.WindowsOptions());
+        reporting = reporting with { Outbox = outbox ?? reporting.Outbox };
+        var topology = ActivityTopology.Build(ActivityTopologySettings.Default, refiner, CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), Metrics, reporting);
         Driver = new TopologyTestDriver(topology);
         Refined = Driver.CreateOutputTopic("activity.refined", S.String, S.String);
         Dlq = Driver.CreateOutputTopic("activity.dlq", S.ByteArray, S.ByteArray);
@@ -46,6 +49,9 @@ internal sealed class ActivityTopologyFixture : IDisposable
             ["timestamp"] = time.ToString("O"),
             ["url"] = "https://shop.example.com" + path,
         }));
+
+    /// <summary>Lets wall-clock punctuators (the report merger's delivery tick) run.</summary>
+    public void AdvanceWallClock() => Driver.AdvanceWallClockTime(TimeSpan.FromSeconds(1));
 
     public void OptOut(string user, bool optedOut = true) =>
         Driver.PipeRaw("privacy.optouts", Encoding.UTF8.GetBytes(user), OptOutSerde.Instance.Serialize(optedOut), T0.ToUnixTimeMilliseconds());

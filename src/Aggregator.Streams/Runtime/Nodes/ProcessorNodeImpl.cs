@@ -26,6 +26,8 @@ internal sealed class ProcessorNodeImpl<TKeyIn, TValueIn, TKeyOut, TValueOut>(
 
     public long WallClockTime => _task.WallClockMs;
 
+    public int UpstreamTaskCount(string repartitionName) => _task.UpstreamTaskCount(repartitionName);
+
     public override void Init(TaskContext context)
     {
         _task = context;

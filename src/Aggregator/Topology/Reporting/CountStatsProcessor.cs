@@ -9,6 +9,8 @@ internal sealed class CountStatsProcessor(ReportingSettings settings) : TaskStat
 {
     public const string StoreName = "report-stats-counts";
 
+    protected override bool AnnouncesProgress => true;
+
     public override void Process(Streams.Processors.Record<string, CountedEvent> record)
     {
         var windows = Settings.Windows;

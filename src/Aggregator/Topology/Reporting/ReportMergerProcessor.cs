@@ -16,18 +16,24 @@ namespace Aggregator.Topology.Reporting;
 /// a changelog: a restart or failover neither forgets a firing alarm nor pages twice, and no decided message is lost.
 /// </summary>
 /// <remarks>
-/// An interval is reported when the merged watermark (the slowest task's progress) passes its end plus grace; when
+/// An interval is reported when the merged watermark (the slowest task's progress) passes its end plus grace
+/// <em>and</em> every counting partition has announced (<see cref="CountingProgress"/>) that it has too. The runtime's
+/// watermark alone is not enough: it stops waiting for an upstream task that has sent nothing yet once that task calls
+/// itself idle, and a counting task that merely had no data <em>yet</em> would then be left out of the summary. A
+/// counting partition that does not catch up within <see cref="ReportingSettings.SilenceAfter"/> of wall-clock time
+/// does not hold the summary back for ever: the interval is sent, and its footer names the partitions missing. When
 /// input stops altogether, time is extrapolated on the wall clock after <see cref="ReportingSettings.SilenceAfter"/>,
 /// so a silent stream still reports — silence is news.
 /// </remarks>
-internal sealed class ReportMergerProcessor(ReportingSettings settings, ReportingMetrics metrics) : IProcessor<string, ReportingRecord, string, string>
+internal sealed class ReportMergerProcessor(ReportingSettings settings, ReportingMetrics metrics, Func<IProcessorContext, int> countingPartitions)
+    : IProcessor<string, ReportingRecord, string, string>
 {
     public const string StoreName = "report-merger";
     private const int MaxStepsPerCall = 100;
     private readonly SortedDictionary<long, Dictionary<string, ReportPartial>> _partials = [];
     private readonly Dictionary<(string Rule, long Start), Dictionary<string, long>> _windows = [];
     private readonly Dictionary<string, AlarmState> _alarms = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, long> _countedThrough = [];
     private readonly Dictionary<string, SlackMessage> _outbox = new(StringComparer.Ordinal);
     private IProcessorContext<string, string> _context = null!;
     private IKeyValueStore<string, byte[]> _store = null!;
@@ -37,11 +43,14 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
     private long _lastAdvanceWallMs;
     private long _lastInputWallMs;
     private long _lastPurgeMs;
+    private long _incompleteSinceWallMs = -1;
+    private int _countingPartitions;
 
     public void Init(IProcessorContext<string, string> context)
     {
         _context = context;
         _store = context.GetStateStore<IKeyValueStore<string, byte[]>>(StoreName);
+        _countingPartitions = countingPartitions(context);
         _lastAdvanceWallMs = _lastInputWallMs = context.WallClockTime;
         Load();
         context.Schedule(TimeSpan.FromSeconds(1), PunctuationType.WallClockTime, OnTick);
@@ -57,6 +66,11 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
         if (record.Value.Window is { } window)
         {
             Accept(window);
+        }
+
+        if (record.Value.Progress is { } progress)
+        {
+            Accept(progress);
         }
 
         Advance(_context.WallClockTime);
@@ -89,9 +103,14 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
 
         bySource[partial.Source] = partial;
         _store.Put(Key("p", partial.IntervalStart, partial.Source), partial.ToUtf8Json());
-        if (_sources.Add(partial.Source))
+    }
+
+    private void Accept(CountingProgress progress)
+    {
+        if (progress.EventTime > _countedThrough.GetValueOrDefault(progress.Partition, -1))
         {
-            _store.Put("s:sources", Encoding.UTF8.GetBytes(string.Join('\n', _sources)));
+            _countedThrough[progress.Partition] = progress.EventTime;
+            _store.Put(string.Create(CultureInfo.InvariantCulture, $"c:{progress.Partition}"), Long(progress.EventTime));
         }
     }
 
@@ -159,12 +178,46 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
 
         // Silence: after a while without progress, let the wall clock move report time on, so empty intervals are reported.
         var silentFor = wallNow - _lastAdvanceWallMs;
-        var reportTime = silentFor >= (long)settings.SilenceAfter.TotalMilliseconds && watermark >= 0 ? watermark + silentFor : watermark;
-        ReportDue(reportTime);
-        JudgeClosedWindows(watermark);
+        var silent = silentFor >= (long)settings.SilenceAfter.TotalMilliseconds && watermark >= 0;
+        var reportTime = silent ? watermark + silentFor : watermark;
+        ReportDue(reportTime, silent, wallNow);
+
+        // Alarm windows are counted by the same partitions: judge closed ones only as far as all of them have got,
+        // unless the stragglers have been given up on (as the summary does).
+        JudgeClosedWindows(GaveUpWaiting(wallNow) ? watermark : Math.Min(watermark, CountedThrough()));
     }
 
-    private void ReportDue(long time)
+    /// <summary>How far every counting partition has got: the slowest one's progress; -1 while one has said nothing.</summary>
+    private long CountedThrough()
+    {
+        var through = long.MaxValue;
+        for (var partition = 0; partition < _countingPartitions; partition++)
+        {
+            through = Math.Min(through, _countedThrough.GetValueOrDefault(partition, -1));
+        }
+
+        return through;
+    }
+
+    private bool GaveUpWaiting(long wallNow) =>
+        _incompleteSinceWallMs >= 0 && wallNow - _incompleteSinceWallMs >= (long)settings.SilenceAfter.TotalMilliseconds;
+
+    /// <summary>Counting partitions that have not announced <paramref name="closeAt"/> yet, by partition number.</summary>
+    private List<int> NotCountedThrough(long closeAt)
+    {
+        var missing = new List<int>();
+        for (var partition = 0; partition < _countingPartitions; partition++)
+        {
+            if (_countedThrough.GetValueOrDefault(partition, -1) < closeAt)
+            {
+                missing.Add(partition);
+            }
+        }
+
+        return missing;
+    }
+
+    private void ReportDue(long time, bool silent, long wallNow)
     {
         if (_reportedThrough < 0)
         {
@@ -177,16 +230,39 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
         }
 
         var grace = settings.Windows.GraceMs;
-        for (var steps = 0; steps < MaxStepsPerCall && _reportedThrough + settings.IntervalMs + grace <= time; steps++)
+        for (var steps = 0; steps < MaxStepsPerCall; steps++)
         {
             var start = _reportedThrough;
             var end = start + settings.IntervalMs;
+            if (end + grace > time)
+            {
+                _incompleteSinceWallMs = -1;
+                return;
+            }
+
+            // Silence is already the wall clock's verdict; otherwise stragglers get SilenceAfter to catch up.
+            var missing = NotCountedThrough(end + grace);
+            if (missing.Count == 0)
+            {
+                _incompleteSinceWallMs = -1;
+            }
+            else if (!silent)
+            {
+                _incompleteSinceWallMs = _incompleteSinceWallMs < 0 ? wallNow : _incompleteSinceWallMs;
+                if (!GaveUpWaiting(wallNow))
+                {
+                    return;
+                }
+            }
+
             var partials = _partials.TryGetValue(start, out var bySource) ? bySource.Values.ToList() : [];
             var report = ReportMerger.Merge(start, end, partials);
             var previous = _store.TryGet("s:previous", out var previousBytes) ? IntervalReport.FromUtf8Json(previousBytes) : null;
             var footer = new TrustFooter
             {
-                SourcesExpected = Math.Max(_sources.Count, report.SourcesReported),
+                SourcesExpected = _countingPartitions,
+                SourcesReported = _countingPartitions - missing.Count,
+                MissingPartitions = [.. missing.Select(p => p.ToString(CultureInfo.InvariantCulture))],
                 MaxLag = settings.Health.MaxLag,
                 RestoringPartitions = settings.Health.RestoringPartitions,
             };
@@ -353,6 +429,9 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
                 case "s:":
                     LoadSetting(key, value);
                     break;
+                case "c:":
+                    _countedThrough[int.Parse(key[2..], CultureInfo.InvariantCulture)] = BinaryPrimitives.ReadInt64BigEndian(value);
+                    break;
             }
         }
     }
@@ -366,9 +445,6 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
                 break;
             case "s:alarms-through":
                 _alarmsThrough = BinaryPrimitives.ReadInt64BigEndian(value);
-                break;
-            case "s:sources":
-                _sources.UnionWith(Encoding.UTF8.GetString(value).Split('\n', StringSplitOptions.RemoveEmptyEntries));
                 break;
         }
     }

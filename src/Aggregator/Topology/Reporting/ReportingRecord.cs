@@ -6,8 +6,8 @@ using Aggregator.Streams.Serdes;
 namespace Aggregator.Topology.Reporting;
 
 /// <summary>
-/// What every task sends to the single report merger: its cumulative partial for a report interval, or its
-/// cumulative count for one alarm rule and hopping window. Cumulative and keyed by source, so a resend or a replay
+/// What every task sends to the single report merger: its cumulative partial for a report interval, its
+/// cumulative count for one alarm rule and hopping window, or (counting tasks) how far it has counted. Cumulative and keyed by source, so a resend or a replay
 /// only restates a value: the merger keeps the latest per source and sums across sources.
 /// </summary>
 internal sealed record ReportingRecord
@@ -15,6 +15,8 @@ internal sealed record ReportingRecord
     public ReportPartial? Interval { get; init; }
 
     public RuleWindowCount? Window { get; init; }
+
+    public CountingProgress? Progress { get; init; }
 }
 
 /// <summary>One source task's count of records matching <see cref="Rule"/> in one hopping window.</summary>

@@ -13,6 +13,7 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
 {
     private IProcessorContext<string, ReportingRecord> _context = null!;
     private PublishClock _publish = null!;
+    private long _announced = -1;
 
     protected ReportingSettings Settings { get; } = settings;
 
@@ -22,6 +23,12 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
     protected virtual long EventTime => _context.StreamTime;
 
     protected long StreamTime => _context.StreamTime;
+
+    /// <summary>
+    /// Whether this stage is a counting partition: the merger closes an interval only when every one of them has
+    /// announced (with a <see cref="CountingProgress"/>) that its event time passed the interval's end plus grace.
+    /// </summary>
+    protected virtual bool AnnouncesProgress => false;
 
     public void Init(IProcessorContext<string, ReportingRecord> context)
     {
@@ -35,9 +42,21 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
     public void OnCommit()
     {
         var eventTime = EventTime;
-        foreach (var record in Stats.Flush(eventTime, _publish.Due()))
+        var publish = _publish.Due();
+        var records = Stats.Flush(eventTime, publish);
+        foreach (var record in records)
         {
-            _context.Forward(new Record<string, ReportingRecord>(_context.TaskId.ToString(), record, Math.Max(eventTime, 0)));
+            Forward(record, eventTime);
+        }
+
+        // After the partials it covers, on the same partition: the merger has them all when it reads this.
+        if (AnnouncesProgress && eventTime > _announced && (publish || records.Count > 0))
+        {
+            _announced = eventTime;
+            Forward(new ReportingRecord { Progress = new CountingProgress(_context.TaskId.ToString(), _context.TaskId.Partition, eventTime) }, eventTime);
         }
     }
+
+    private void Forward(ReportingRecord record, long eventTime) =>
+        _context.Forward(new Record<string, ReportingRecord>(_context.TaskId.ToString(), record, Math.Max(eventTime, 0)));
 }

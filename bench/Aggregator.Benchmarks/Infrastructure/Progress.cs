@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace Aggregator.Benchmarks.Infrastructure;
+
+/// <summary>
+/// Polls broker-side progress of a run every few milliseconds and notes when each condition first held,
+/// as seconds since the run's clock started.
+/// </summary>
+internal sealed class Progress(Stopwatch clock)
+{
+    private readonly Dictionary<string, double> _marks = new(StringComparer.Ordinal);
+
+    public double? this[string mark] => _marks.TryGetValue(mark, out var value) ? value : null;
+
+    /// <summary>Polls until <paramref name="last"/> holds or <paramref name="timeout"/> passes; false on timeout.</summary>
+    public async Task<bool> WaitAsync(IReadOnlyList<(string Mark, Func<bool> Holds)> conditions, string last, TimeSpan timeout, TimeSpan? interval = null)
+    {
+        var deadline = clock.Elapsed + timeout;
+        while (clock.Elapsed < deadline)
+        {
+            foreach (var (mark, holds) in conditions)
+            {
+                if (!_marks.ContainsKey(mark) && holds())
+                {
+                    _marks[mark] = clock.Elapsed.TotalSeconds;
+                }
+            }
+
+            if (_marks.ContainsKey(last))
+            {
+                return true;
+            }
+
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(10));
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Aggregator.Activity;
+using Aggregator.Benchmarks.Infrastructure;
+using Aggregator.Hosting.Options;
+using Aggregator.Streams.Testing;
+using Aggregator.Topology;
+using Aggregator.Topology.Reporting;
+
+namespace Aggregator.Benchmarks.Suites;
+
+/// <summary>
+/// Events/s of the whole activity topology, the partial reference topology and a raw consume→produce pipe over
+/// the same pre-produced events, interleaved in each repeat so the ratios compare like with like; plus where the
+/// whole topology's time goes (CPU per thread group, the topology's logic alone in the test driver, allocations,
+/// records written per input event).
+/// </summary>
+internal sealed class ThroughputSuite : ISuite
+{
+    private readonly Samples _pipe = new();
+    private readonly Samples _partial = new();
+    private readonly Samples _wholeOut = new();
+    private readonly Samples _wholeCommitted = new();
+    private readonly Samples _wholeRatio = new();
+    private readonly Samples _partialRatio = new();
+    private readonly Samples _startup = new();
+    private readonly Samples _driver = new();
+    private readonly Samples _driverCpu = new();
+    private readonly Samples _driverAlloc = new();
+    private readonly Samples _processCpu = new();
+    private readonly Samples _partialCpu = new();
+    private readonly Samples _pipeCpu = new();
+    private readonly Samples _alloc = new();
+    private readonly Samples _gen0 = new();
+    private readonly Samples _gen2 = new();
+    private readonly Dictionary<string, Samples> _written = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Samples> _threads = new(StringComparer.Ordinal);
+    private readonly List<string> _problems = [];
+
+    public string Name => "throughput";
+
+    public async Task<string> RunAsync(BenchContext context)
+    {
+        var kafka = context.Kafka;
+        var events = context.Options.Events;
+        context.Log($"throughput: generating {events:N0} events");
+        var data = RawData.Generate(events);
+        var raw = kafka.CreateTopic("raw", AppTopics.Partitions);
+        var optOuts = kafka.CreateTopic("optouts", AppTopics.Partitions);
+        data.ProduceTo(kafka, raw);
+        var valid = data.Records.LongCount(r => !r.Truth.IsMalformed);
+        context.Log($"throughput: produced {events:N0} events ({data.Bytes / 1024.0 / 1024.0:F1} MiB), {data.ExpectedRefined:N0} expected in activity.refined");
+
+        for (var repeat = 1; repeat <= context.Options.Repeats; repeat++)
+        {
+            var pipe = MeasurePipe(kafka, raw, events);
+            context.Log($"throughput #{repeat}: raw pipe {pipe:N0} ev/s");
+            var partial = await MeasurePartialAsync(context, raw, events, valid);
+            context.Log($"throughput #{repeat}: partial {partial:N0} ev/s");
+            var whole = await MeasureWholeAsync(context, data, raw, optOuts);
+            context.Log($"throughput #{repeat}: whole {whole:N0} ev/s");
+            if (!double.IsNaN(pipe))
+            {
+                _wholeRatio.Add(whole / pipe);
+                _partialRatio.Add(partial / pipe);
+            }
+
+            MeasureDriver(data, raw, optOuts);
+        }
+
+        return Render(data, events);
+    }
+
+    private double MeasurePipe(BenchKafka kafka, string raw, int events)
+    {
+        var cost = new CostProfile();
+        var seconds = RawPipe.Run(kafka, raw, events);
+        cost.Stop();
+        if (double.IsNaN(seconds))
+        {
+            _problems.Add("the raw pipe did not see every record within 5 minutes");
+            return double.NaN;
+        }
+
+        _pipe.Add(events / seconds);
+        _pipeCpu.Add(cost.ProcessCpuSeconds * 1e6 / events);
+        return events / seconds;
+    }
+
+    private async Task<double> MeasurePartialAsync(BenchContext context, string raw, int events, long valid)
+    {
+        var kafka = context.Kafka;
+        var appId = BenchKafka.UniqueName("partial");
+        var output = kafka.CreateTopic("partial-out", AppTopics.Partitions);
+        var repartition = $"{appId}-by-key-repartition";
+        var config = new Streams.StreamsConfig
+        {
+            ApplicationId = appId,
+            BootstrapServers = kafka.BootstrapServers,
+            InstanceId = "i",
+            StateDirectory = context.NewStateDirectory("partial"),
+            SessionTimeout = TimeSpan.FromSeconds(10),
+            HeartbeatInterval = TimeSpan.FromMilliseconds(2500),
+        };
+        var clock = Stopwatch.StartNew();
+        var cost = new CostProfile();
+        await using var streams = new Streams.Runtime.KafkaStreams(PartialTopology.Build(raw, output), config, topicAdmin: kafka.TopicAdmin());
+        await streams.StartAsync(CancellationToken.None);
+        using var committed = kafka.CommittedOffsets(appId);
+        var progress = new Progress(clock);
+        var finished = await progress.WaitAsync(
+            [
+                ("first", () => kafka.Cluster.Topics.ContainsKey(repartition) && kafka.HighWatermarks(repartition) > 0),
+                ("rekeyed", () => progress["first"] is not null && kafka.HighWatermarks(repartition) >= valid),
+                ("committed", () => progress["rekeyed"] is not null && committed.CaughtUp([raw, repartition])),
+            ],
+            "committed",
+            TimeSpan.FromMinutes(10));
+        cost.Stop();
+        if (!finished)
+        {
+            _problems.Add($"partial topology did not finish within 10 minutes (re-keyed {kafka.HighWatermarks(repartition):N0} of {valid:N0})");
+            return double.NaN;
+        }
+
+        var rate = events / (progress["committed"]!.Value - progress["first"]!.Value);
+        _partial.Add(rate);
+        _partialCpu.Add(cost.ProcessCpuSeconds * 1e6 / events);
+        return rate;
+    }
+
+    private async Task<double> MeasureWholeAsync(BenchContext context, RawData data, string raw, string optOuts)
+    {
+        var kafka = context.Kafka;
+        var topics = AppTopics.Fresh(kafka, raw, optOuts);
+        var appId = BenchKafka.UniqueName("whole");
+        var byUser = $"{appId}-{ActivityTopology.RefinedByUser}-repartition";
+        var byKey = $"{appId}-{ActivityTopology.CountsByKey}-repartition";
+        var expected = data.ExpectedRefined;
+        var clock = Stopwatch.StartNew();
+        var cost = new CostProfile();
+        var app = await ActivityApp.StartAsync(kafka, topics, appId, "i", context.NewStateDirectory("whole"));
+        using var committed = kafka.CommittedOffsets(appId);
+        var progress = new Progress(clock);
+        var finished = await progress.WaitAsync(
+            [
+                ("first", () => kafka.Cluster.Topics.ContainsKey(byUser) && kafka.HighWatermarks(byUser) > 0),
+                ("out", () => progress["first"] is not null && kafka.HighWatermarks(topics.Refined) >= expected && kafka.HighWatermarks(byKey) >= expected),
+                ("committed", () => progress["out"] is not null && committed.CaughtUp(kafka.TopicsStartingWith(appId + "-").Where(t => t.EndsWith("-repartition", StringComparison.Ordinal)).Append(raw))),
+            ],
+            "committed",
+            TimeSpan.FromMinutes(10));
+        cost.Stop();
+        foreach (var topic in kafka.TopicsStartingWith(appId + "-").Concat([topics.Refined, topics.Counts, topics.Dlq]))
+        {
+            var name = topic.Replace(appId + "-", "<app>-", StringComparison.Ordinal)
+                .Replace(topics.Refined, "activity.refined", StringComparison.Ordinal)
+                .Replace(topics.Counts, "activity.counts", StringComparison.Ordinal)
+                .Replace(topics.Dlq, "activity.dlq", StringComparison.Ordinal);
+            Add(_written, name, kafka.HighWatermarks(topic) / (double)data.Count);
+        }
+
+        await app.DisposeAsync();
+        if (!finished)
+        {
+            _problems.Add($"whole topology did not finish within 10 minutes (refined {kafka.HighWatermarks(topics.Refined):N0} of {expected:N0})");
+            return double.NaN;
+        }
+
+        var first = progress["first"]!.Value;
+        _startup.Add(first);
+        _wholeOut.Add(data.Count / (progress["out"]!.Value - first));
+        var rate = data.Count / (progress["committed"]!.Value - first);
+        _wholeCommitted.Add(rate);
+        _processCpu.Add(cost.ProcessCpuSeconds * 1e6 / data.Count);
+        _alloc.Add(cost.AllocatedBytes / (double)data.Count);
+        _gen0.Add(cost.Gen0Collections);
+        _gen2.Add(cost.Gen2Collections);
+        foreach (var (group, seconds) in cost.ThreadSeconds)
+        {
+            Add(_threads, group, seconds * 1e6 / data.Count);
+        }
+
+        return rate;
+    }
+
+    /// <summary>The same topology and events in the test driver: topology logic and in-memory stores, no Kafka, no RocksDB.</summary>
+    private void MeasureDriver(RawData data, string raw, string optOuts)
+    {
+        var windows = new WindowsOptions();
+        var topics = new TopicsOptions { Raw = raw, OptOuts = optOuts, Refined = "refined", Counts = "counts", Dlq = "dlq" };
+        using var metrics = new ActivityMetrics();
+        var topology = ActivityTopology.Build(
+            new ActivityTopologySettings(topics, windows, new DedupOptions()), ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path),
+            metrics, ReportingSettings.Defaults(windows));
+        using var driver = new TopologyTestDriver(topology, new TopologyTestDriverOptions { InitialWallClock = DateTimeOffset.UtcNow, CacheMaxEntries = 50_000 });
+        var cost = new CostProfile();
+        var clock = Stopwatch.StartNew();
+        foreach (var record in data.Records)
+        {
+            driver.PipeRaw(raw, record.Key, record.Value, record.Truth.EventTime.ToUnixTimeMilliseconds());
+        }
+
+        clock.Stop();
+        cost.Stop();
+        _driver.Add(data.Count / clock.Elapsed.TotalSeconds);
+        _driverCpu.Add(cost.ProcessCpuSeconds * 1e6 / data.Count);
+        _driverAlloc.Add(cost.AllocatedBytes / (double)data.Count);
+    }
+
+    private static void Add(Dictionary<string, Samples> samples, string key, double value)
+    {
+        if (!samples.TryGetValue(key, out var s))
+        {
+            samples[key] = s = new Samples();
+        }
+
+        s.Add(value);
+    }
+
+    private string Render(RawData data, int events)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("## 1. Throughput: whole topology vs raw pipe (same data, same run)");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{events:N0} generated events ({data.Bytes / (double)events:F0} B each on average; 0.5 % malformed, 1 % resends, 6 partitions, lz4 batches) pre-produced once; in every repeat the three runs below read them in turn.");
+        text.AppendLine("Rates count from the first record out of the first stage (so group join and topic set-up are excluded; start-up is shown separately).");
+        text.AppendLine();
+        text.AppendLine("| run | events/s | ratio to raw pipe | process CPU µs/event |");
+        text.AppendLine("|---|---|---|---|");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| raw pipe: consume → produce, runtime's producer settings, no commits | {_pipe.Format()} | 1 | {_pipeCpu.Format("N1")} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| partial topology: parse → re-key → 5 min/1 min hopping count (RocksDB + changelog), all offsets committed | {_partial.Format()} | {_partialRatio.Format("N2")} | {_partialCpu.Format("N1")} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **whole activity topology** (the app's factory and config), until every event is in activity.refined and counts-by-key | {_wholeOut.Format()} | — | — |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **whole activity topology**, until every input offset is committed (headline) | **{_wholeCommitted.Format()}** | **{_wholeRatio.Format("N2")}** | {_processCpu.Format("N1")} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| whole topology in the test driver (topology logic + in-memory stores; no Kafka, no RocksDB) | {_driver.Format()} | — | {_driverCpu.Format("N1")} |");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Whole topology: start-up to its first re-keyed record {_startup.Format("N2")} s. Targets (issue 3): ≥ 100,000 events/s and ≥ 0.5× the raw pipe.");
+        text.AppendLine();
+        text.AppendLine("### Where the whole topology's time goes");
+        text.AppendLine();
+        text.AppendLine("CPU per input event by thread (from /proc/self/task; the embedded broker runs in this process, so its threads appear too):");
+        text.AppendLine();
+        text.AppendLine("| thread group | CPU µs/event |");
+        text.AppendLine("|---|---|");
+        foreach (var (group, samples) in _threads.OrderByDescending(t => t.Value.Median).Where(t => t.Value.Median >= 0.5))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {group} | {samples.Format("N1")} |");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **process total** | {_processCpu.Format("N1")} |");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Topology logic alone (test driver, one thread, in-memory stores): {_driverCpu.Format("N1")} CPU µs/event, {_driverAlloc.Format("N0")} B allocated/event.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Whole run on the broker: {_alloc.Format("N0")} B allocated per input event (all threads); GC: {_gen0.Format()} gen0 and {_gen2.Format()} gen2 collections per run.");
+        text.AppendLine("- Records written per input event (all topics the run wrote):");
+        text.AppendLine();
+        text.AppendLine("| topic | records per input event |");
+        text.AppendLine("|---|---|");
+        foreach (var (topic, samples) in _written.OrderByDescending(t => t.Value.Median))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {topic} | {samples.Format("N3")} |");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **total** | {Samples.Fmt(_written.Values.Sum(s => s.Median), "N3")} |");
+        foreach (var problem in _problems)
+        {
+            text.AppendLine();
+            text.AppendLine($"**Problem:** {problem}.");
+        }
+
+        return text.ToString();
+    }
+}
