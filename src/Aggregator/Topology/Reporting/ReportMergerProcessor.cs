@@ -219,20 +219,17 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
 
     private void ReportDue(long time, bool silent, long wallNow)
     {
-        if (_reportedThrough < 0)
+        var grace = settings.Windows.GraceMs;
+        for (var steps = 0; steps < MaxStepsPerCall; steps++)
         {
-            if (_partials.Count == 0)
+            // The first report starts at the earliest interval with a partial when it closes, not when the first
+            // partial arrived: partials of an earlier interval may still come from a partition that is behind.
+            if (_reportedThrough < 0 && _partials.Count == 0)
             {
                 return;
             }
 
-            _reportedThrough = _partials.Keys.First();
-        }
-
-        var grace = settings.Windows.GraceMs;
-        for (var steps = 0; steps < MaxStepsPerCall; steps++)
-        {
-            var start = _reportedThrough;
+            var start = _reportedThrough >= 0 ? _reportedThrough : _partials.Keys.First();
             var end = start + settings.IntervalMs;
             if (end + grace > time)
             {
