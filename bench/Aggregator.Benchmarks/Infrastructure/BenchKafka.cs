@@ -41,6 +41,10 @@ internal sealed class BenchKafka : IDisposable
     /// <summary>Sum over partitions of the log end offset: records ever appended.</summary>
     public long HighWatermarks(string topic) => PartitionsOf(topic).Sum(tp => _probe.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value);
 
+    /// <summary>Log end offset of every partition of <paramref name="topics"/>, now.</summary>
+    public Dictionary<TopicPartition, long> LogEnds(IEnumerable<string> topics) =>
+        topics.SelectMany(PartitionsOf).ToDictionary(tp => tp, tp => _probe.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value);
+
     /// <summary>Sum over partitions of the log start offset: records the broker already dropped.</summary>
     public long LowWatermarks(string topic) => PartitionsOf(topic).Sum(tp => _probe.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).Low.Value);
 
@@ -89,13 +93,14 @@ internal sealed class BenchKafka : IDisposable
     {
         private readonly IConsumer<byte[], byte[]> _consumer = kafka.CreateReader(groupId);
 
-        /// <summary>True when the group committed every partition of every topic up to its log end.</summary>
-        public bool CaughtUp(IEnumerable<string> topics)
+        /// <summary>
+        /// True when the group has committed every partition up to <paramref name="targets"/> (log ends noted once all
+        /// data was in: the runtime keeps appending watermark and commit-marker records, so the live log end moves on).
+        /// </summary>
+        public bool CaughtUp(IReadOnlyDictionary<TopicPartition, long> targets)
         {
-            var partitions = topics.SelectMany(kafka.PartitionsOf).ToList();
-            var committed = _consumer.Committed(partitions, TimeSpan.FromSeconds(10));
-            return committed.All(c => c.Offset.Value >= kafka._probe.QueryWatermarkOffsets(c.TopicPartition, TimeSpan.FromSeconds(10)).High.Value
-                || kafka._probe.QueryWatermarkOffsets(c.TopicPartition, TimeSpan.FromSeconds(10)).High.Value == 0);
+            var committed = _consumer.Committed(targets.Keys, TimeSpan.FromSeconds(10));
+            return committed.All(c => c.Offset.Value >= targets[c.TopicPartition]);
         }
 
         public void Dispose() => _consumer.Dispose();

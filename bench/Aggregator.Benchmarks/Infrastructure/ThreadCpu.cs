@@ -54,14 +54,30 @@ internal static partial class ThreadCpu
 
     private static string Group(string name)
     {
-        if (name.Contains("StreamThr", StringComparison.Ordinal))
-        {
-            return "stream thread";
-        }
-
-        if (name.Contains("GlobalThr", StringComparison.Ordinal))
+        // .NET names threads after their first 15 characters: "<appId>-<instance>-StreamThread-0" is cut short.
+        if (name.Contains("Global", StringComparison.Ordinal))
         {
             return "global-table thread";
+        }
+
+        if (name.Contains("-Str", StringComparison.Ordinal))
+        {
+            return "stream thread (topology + runtime)";
+        }
+
+        if (name.StartsWith(".NET Tiered", StringComparison.Ordinal))
+        {
+            return ".NET JIT (tiered compilation)";
+        }
+
+        if (name.StartsWith("rdk:mock", StringComparison.Ordinal))
+        {
+            return "embedded broker (rdk:mock)";
+        }
+
+        if (name.StartsWith("rdk:broker", StringComparison.Ordinal))
+        {
+            return "librdkafka client I/O threads (rdk:broker*)";
         }
 
         return Digits().Replace(name, "#");

@@ -61,6 +61,10 @@ internal sealed class KafkaClientFactory(StreamsConfig config)
         settings["message.timeout.ms"] = Ms(config.DeliveryTimeout);
         // Same key → same partition as Java clients and Kafka Streams (librdkafka's default hashes differently).
         settings["partitioner"] = "murmur2_random";
+        // Delivery reports are read for their error and offset only (always present). By default the client copies
+        // each record's key, value and headers back into new managed objects for its report: several allocations per
+        // record sent, on a thread that competes with the stream threads for the same cores.
+        settings["dotnet.producer.delivery.report.fields"] = "none";
         var builder = new ProducerBuilder<byte[], byte[]>(settings);
         configure(builder);
         return builder.Build();

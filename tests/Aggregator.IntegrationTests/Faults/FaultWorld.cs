@@ -175,18 +175,39 @@ internal sealed class FaultWorld : IDisposable
     }
 
     /// <summary>The sum of a metric family's samples on /metrics; null when the endpoint does not answer.</summary>
-    public async Task<double?> MetricAsync(string name)
+    public async Task<double?> MetricAsync(string name, string? labelFilter = null)
     {
         try
         {
             var text = await _http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}/metrics"));
             return text.Split('\n')
                 .Where(line => line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is '{' or ' ')
+                .Where(line => labelFilter is null || line.Contains(labelFilter, StringComparison.Ordinal))
                 .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Produces <paramref name="records"/> in slices, each once the worker has read all but one slice of what came
+    /// before: the embedded broker keeps only ~5 MB per partition, so a backlog larger than that would be dropped.
+    /// </summary>
+    public async Task ProducePacedAsync(IReadOnlyList<(string? Key, byte[] Value)> records, int slice)
+    {
+        using var producer = CreateProducer();
+        for (var offset = 0; offset < records.Count; offset += slice)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+            while ((await MetricAsync("aggregator_streams_records_processed_total", "task=\"0_") ?? 0) < offset - slice)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"the worker did not read {offset - slice:N0} raw records within 2 minutes");
+                await Task.Delay(250);
+            }
+
+            Produce(records.Skip(offset).Take(slice), producer);
         }
     }
 

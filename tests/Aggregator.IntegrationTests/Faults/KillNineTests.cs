@@ -32,28 +32,30 @@ public sealed class KillNineTests(ITestOutputHelper output)
         for (var kill = 1; kill <= kills; kill++)
         {
             await using var worker = world.StartWorker();
-            // Mostly while it works through the backlog that piled up while it was down (it has its partitions then), sometimes
-            // during start-up (opening state, restoring, joining the group).
+            // Mostly while it works through the backlog that piled up while it was down, sometimes during start-up (opening
+            // state, joining the group, restoring, waiting for its inputs).
             var duringStartup = random.Next(4) == 0;
             if (duringStartup)
             {
-                await Task.Delay(random.Next(500, 4_000));
+                await Task.Delay(random.Next(0, 3_000));
             }
             else
             {
                 await world.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-                await Task.Delay(random.Next(0, 1_200));
+                await WaitUntilProcessingAsync(world);
+                await Task.Delay(random.Next(0, 2_000));
             }
 
+            // The worker publishes its progress once a second: progress across 1.3 s before the kill means it was working.
             var before = await world.ProcessedAsync();
-            await Task.Delay(300);
+            await Task.Delay(1_300);
             var after = await world.ProcessedAsync();
             worker.Signal("KILL");
             var exit = await worker.WaitForExitAsync(TimeSpan.FromSeconds(10));
             var landed = before is not null && after > before;
             midProcessing += landed ? 1 : 0;
             output.WriteLine($"kill {kill}/{kills} at {clock.Elapsed.TotalSeconds:F1} s ({(duringStartup ? "aimed at start-up" : "aimed after ready")}): exit {exit}, "
-                + (landed ? $"mid-processing ({before:N0} → {after:N0} records)" : before is null ? "before the endpoint was up (start-up)" : "while idle"));
+                + (landed ? $"mid-processing ({after - before:N0} records in its last 1.3 s)" : before is null ? "during start-up (endpoint not up yet)" : after == 0 ? "during start-up (processing not begun)" : $"while idle ({after:N0} records processed, none in its last 1.3 s)"));
             Assert.Equal(137, exit);
         }
 
@@ -73,6 +75,16 @@ public sealed class KillNineTests(ITestOutputHelper output)
 
         last.Signal("TERM");
         Assert.Equal(0, await last.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>Ready is not yet processing: tasks wait for data on every input (or its idle timeout) first.</summary>
+    private static async Task WaitUntilProcessingAsync(FaultWorld world)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline && !(await world.ProcessedAsync() > 0))
+        {
+            await Task.Delay(100);
+        }
     }
 
     private static void Feed(FaultWorld world, ActivityInput input, TimeSpan over, CancellationToken cancellation)

@@ -50,8 +50,49 @@ internal sealed class SinkNode<TKey, TValue>(
 
             headers = WithUpstreamMark(headers);
         }
+        else if (HasInternalHeaders(headers))
+        {
+            // Records read from a repartition topic carry the runtime's own headers: they describe the hop into
+            // this task, mean nothing to readers of an output topic, and cost every record sent a copy of them.
+            headers = WithoutInternalHeaders(headers!);
+        }
 
         _task.Collector.Send(_resolvedTopic, -1, key, value, headers, record.Timestamp);
+    }
+
+    private static bool IsInternal(string headerKey) => headerKey is UpstreamMarkHeader.Name or WatermarkHeader.Name;
+
+    private static bool HasInternalHeaders(Headers? headers)
+    {
+        if (headers is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (IsInternal(headers[i].Key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Headers? WithoutInternalHeaders(Headers original)
+    {
+        var headers = new Headers();
+        for (var i = 0; i < original.Count; i++)
+        {
+            var header = original[i];
+            if (!IsInternal(header.Key))
+            {
+                headers.Add(header.Key, header.GetValueBytes());
+            }
+        }
+
+        return headers.Count == 0 ? null : headers;
     }
 
     private Headers WithUpstreamMark(Headers? original)
@@ -61,7 +102,7 @@ internal sealed class SinkNode<TKey, TValue>(
         {
             foreach (var header in original)
             {
-                if (header.Key is not (UpstreamMarkHeader.Name or WatermarkHeader.Name))
+                if (!IsInternal(header.Key))
                 {
                     headers.Add(header.Key, header.GetValueBytes());
                 }

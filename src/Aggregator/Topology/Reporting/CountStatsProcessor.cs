@@ -9,7 +9,7 @@ internal sealed class CountStatsProcessor(ReportingSettings settings) : TaskStat
 {
     public const string StoreName = "report-stats-counts";
 
-    protected override bool AnnouncesProgress => true;
+    protected override bool IsCounting => true;
 
     public override void Process(Streams.Processors.Record<string, CountedEvent> record)
     {

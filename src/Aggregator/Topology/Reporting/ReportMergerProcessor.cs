@@ -17,7 +17,7 @@ namespace Aggregator.Topology.Reporting;
 /// </summary>
 /// <remarks>
 /// An interval is reported when the merged watermark (the slowest task's progress) passes its end plus grace
-/// <em>and</em> every counting partition has announced (<see cref="CountingProgress"/>) that it has too. The runtime's
+/// <em>and</em> every counting partition has announced (<see cref="StatsProgress"/>) that it has too. The runtime's
 /// watermark alone is not enough: it stops waiting for an upstream task that has sent nothing yet once that task calls
 /// itself idle, and a counting task that merely had no data <em>yet</em> would then be left out of the summary. A
 /// counting partition that does not catch up within <see cref="ReportingSettings.SilenceAfter"/> of wall-clock time
@@ -105,9 +105,9 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
         _store.Put(Key("p", partial.IntervalStart, partial.Source), partial.ToUtf8Json());
     }
 
-    private void Accept(CountingProgress progress)
+    private void Accept(StatsProgress progress)
     {
-        if (progress.EventTime > _countedThrough.GetValueOrDefault(progress.Partition, -1))
+        if (progress.Counting && progress.EventTime > _countedThrough.GetValueOrDefault(progress.Partition, -1))
         {
             _countedThrough[progress.Partition] = progress.EventTime;
             _store.Put(string.Create(CultureInfo.InvariantCulture, $"c:{progress.Partition}"), Long(progress.EventTime));
@@ -219,20 +219,17 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
 
     private void ReportDue(long time, bool silent, long wallNow)
     {
-        if (_reportedThrough < 0)
+        var grace = settings.Windows.GraceMs;
+        for (var steps = 0; steps < MaxStepsPerCall; steps++)
         {
-            if (_partials.Count == 0)
+            // The first report starts at the earliest interval with a partial when it closes, not when the first
+            // partial arrived: partials of an earlier interval may still come from a partition that is behind.
+            if (_reportedThrough < 0 && _partials.Count == 0)
             {
                 return;
             }
 
-            _reportedThrough = _partials.Keys.First();
-        }
-
-        var grace = settings.Windows.GraceMs;
-        for (var steps = 0; steps < MaxStepsPerCall; steps++)
-        {
-            var start = _reportedThrough;
+            var start = _reportedThrough >= 0 ? _reportedThrough : _partials.Keys.First();
             var end = start + settings.IntervalMs;
             if (end + grace > time)
             {

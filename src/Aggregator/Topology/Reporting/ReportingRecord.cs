@@ -7,7 +7,7 @@ namespace Aggregator.Topology.Reporting;
 
 /// <summary>
 /// What every task sends to the single report merger: its cumulative partial for a report interval, its
-/// cumulative count for one alarm rule and hopping window, or (counting tasks) how far it has counted. Cumulative and keyed by source, so a resend or a replay
+/// cumulative count for one alarm rule and hopping window, or how far it has got (see <see cref="StatsProgress"/>). Cumulative and keyed by source, so a resend or a replay
 /// only restates a value: the merger keeps the latest per source and sums across sources.
 /// </summary>
 internal sealed record ReportingRecord
@@ -16,7 +16,7 @@ internal sealed record ReportingRecord
 
     public RuleWindowCount? Window { get; init; }
 
-    public CountingProgress? Progress { get; init; }
+    public StatsProgress? Progress { get; init; }
 }
 
 /// <summary>One source task's count of records matching <see cref="Rule"/> in one hopping window.</summary>

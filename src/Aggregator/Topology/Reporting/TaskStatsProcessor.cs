@@ -26,9 +26,9 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
 
     /// <summary>
     /// Whether this stage is a counting partition: the merger closes an interval only when every one of them has
-    /// announced (with a <see cref="CountingProgress"/>) that its event time passed the interval's end plus grace.
+    /// announced (with a <see cref="StatsProgress"/>) that its event time passed the interval's end plus grace.
     /// </summary>
-    protected virtual bool AnnouncesProgress => false;
+    protected virtual bool IsCounting => false;
 
     public void Init(IProcessorContext<string, ReportingRecord> context)
     {
@@ -50,10 +50,10 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
         }
 
         // After the partials it covers, on the same partition: the merger has them all when it reads this.
-        if (AnnouncesProgress && eventTime > _announced && (publish || records.Count > 0))
+        if (eventTime > _announced && (publish || records.Count > 0))
         {
             _announced = eventTime;
-            Forward(new ReportingRecord { Progress = new CountingProgress(_context.TaskId.ToString(), _context.TaskId.Partition, eventTime) }, eventTime);
+            Forward(new ReportingRecord { Progress = new StatsProgress(_context.TaskId.ToString(), _context.TaskId.Partition, eventTime, IsCounting) }, eventTime);
         }
     }
 

@@ -48,8 +48,9 @@ internal sealed class MergerHarness : IDisposable
 
     public void Send(ReportPartial partial, long at) => Send(new ReportingRecord { Interval = partial }, partial.Source, at);
 
-    public void Progress(int partition, long eventTime) =>
-        Send(new ReportingRecord { Progress = new CountingProgress($"2_{partition}", partition, eventTime) }, $"2_{partition}", eventTime);
+    /// <summary>A counting task's progress (sub-topology 2), or with <paramref name="subtopology"/> another stats stage's.</summary>
+    public void Progress(int partition, long eventTime, int subtopology = 2) =>
+        Send(new ReportingRecord { Progress = new StatsProgress($"{subtopology}_{partition}", partition, eventTime, Counting: subtopology == 2) }, $"{subtopology}_{partition}", eventTime);
 
     /// <summary>Lets the merger's one-second tick run (delivery to the outbox happens there).</summary>
     public void Tick(TimeSpan? by = null) => Driver.AdvanceWallClockTime(by ?? TimeSpan.FromSeconds(1));

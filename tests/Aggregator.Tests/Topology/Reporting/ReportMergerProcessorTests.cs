@@ -29,8 +29,10 @@ public sealed class ReportMergerProcessorTests : IDisposable
         _h.Progress(1, CloseAt);
         _h.Send(Partial("2_2", T10, pageViews: 4), T10 + (12 * Minute));
         _h.Progress(2, CloseAt);
+        _h.Progress(3, CloseAt, subtopology: 0); // the refine stage's partition 3 is not a counting partition
+        _h.Progress(3, CloseAt, subtopology: 1);
         _h.Tick();
-        Assert.Empty(_h.Outbox.Summaries); // partition 3 has not said anything yet
+        Assert.Empty(_h.Outbox.Summaries); // counting partition 3 has not said anything yet
 
         _h.Progress(3, CloseAt); // had no events in the interval: it still has to say it is past it
         _h.Tick();
@@ -39,6 +41,26 @@ public sealed class ReportMergerProcessorTests : IDisposable
         Assert.Contains("*23* events", summary, StringComparison.Ordinal);
         Assert.Contains("» 4/4 partitions reported", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("⚠", summary, StringComparison.Ordinal);
+    }
+
+    // A partition with data only in a later interval can be heard from first: the earlier interval is still reported.
+    [Fact]
+    public void FirstReport_StartsAtTheEarliestInterval_WhicheverPartialArrivedFirst()
+    {
+        _h.Send(Partial("2_1", T10 + (10 * Minute), pageViews: 2), T10 + (12 * Minute));
+        _h.Progress(1, CloseAt);
+        _h.Send(Partial("2_0", T10, pageViews: 7), T10 + (9 * Minute));
+        _h.Send(Partial("2_0", T10 + (10 * Minute), pageViews: 1), T10 + (12 * Minute));
+        foreach (var partition in new[] { 0, 2, 3 })
+        {
+            _h.Progress(partition, CloseAt);
+        }
+
+        _h.Tick();
+
+        var summary = Assert.Single(_h.Outbox.Summaries);
+        Assert.Contains("Activity 10:00–10:10 UTC", summary, StringComparison.Ordinal);
+        Assert.Contains("*7* events", summary, StringComparison.Ordinal);
     }
 
     [Fact]
