@@ -43,4 +43,28 @@ public sealed class SummaryOnTopologyTests : IDisposable
         Assert.Contains("2. `/products/1` — 2", summary, StringComparison.Ordinal);
         Assert.Contains("» 1/1 partitions reported · late dropped: 0 · DLQ: 1 · opted-out dropped: 0 · duplicates removed: 1", summary, StringComparison.Ordinal);
     }
+
+    // Windows still take a record 2.5 minutes out of order, but its interval's summary has closed: the next summary
+    // counts it as late instead of it vanishing between the two.
+    [Fact]
+    public void RecordForAnIntervalAlreadyClosed_IsCountedLate_InTheNextSummary()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            _f.PipeEvent($"u-{i}", T0.AddMinutes(i).AddSeconds(5), path: "/home");
+        }
+
+        _f.PipeEvent("u-a", T0.AddMinutes(11).AddSeconds(30), path: "/home"); // closes 10:00–10:10 here
+        _f.PipeEvent("u-b", T0.AddMinutes(9), path: "/late");
+        _f.PipeEvent("u-c", T0.AddMinutes(21).AddSeconds(30), path: "/home"); // closes 10:10–10:20
+        _f.AdvanceWallClock(); // heartbeats tell the merger how far every stage has got
+        _f.AdvanceWallClock(); // its next tick reports
+
+        Assert.Equal(2, _outbox.Summaries.Count);
+        Assert.Contains("*10* events", _outbox.Summaries[0], StringComparison.Ordinal);
+        Assert.Contains("late dropped: 0", _outbox.Summaries[0], StringComparison.Ordinal);
+        Assert.Contains("*1* events", _outbox.Summaries[1], StringComparison.Ordinal);
+        Assert.Contains("late dropped: 1", _outbox.Summaries[1], StringComparison.Ordinal);
+        Assert.Equal(1, _f.LatestCounts()["page_view|/late@10:09"]); // the windows did count it
+    }
 }
