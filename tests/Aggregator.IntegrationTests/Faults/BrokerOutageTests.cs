@@ -17,7 +17,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
     public async Task OneBrokerDown_ThenUp_NothingLost_ProcessingResumesWithin10s()
     {
         var outage = TimeSpan.FromSeconds(FaultSizes.Pick(10, 30));
-        using var world = FaultWorld.Create(output, brokers: 3);
+        using var world = FaultWorld.Create(output, brokers: 3, partitions: FaultSizes.Pick(6, 12));
         var (input, first, second) = Split(FaultSizes.Pick(20_000, 60_000));
         await using var worker = await StartWithFirstHalfAsync(world, input, first);
 
@@ -42,7 +42,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
     public async Task AllBrokersDown_WorkerWaitsNotReady_ThenRecovers_NothingLost()
     {
         var outage = TimeSpan.FromSeconds(FaultSizes.Pick(15, 30));
-        using var world = FaultWorld.Create(output, brokers: 3);
+        using var world = FaultWorld.Create(output, brokers: 3, partitions: FaultSizes.Pick(6, 12));
         var (input, first, second) = Split(FaultSizes.Pick(20_000, 60_000));
         await using var worker = await StartWithFirstHalfAsync(world, input, first);
 

@@ -48,6 +48,13 @@ internal sealed class FaultWorld : IDisposable
             ["Status:Interval"] = "00:00:05",
             ["Http:Port"] = HttpPort.ToString(CultureInfo.InvariantCulture),
         };
+        if (FaultSizes.Long)
+        {
+            // The embedded broker keeps only ~5 MB per partition: compressed batches let the full sizes fit, so the
+            // topics read back at the end still hold everything.
+            _settings["Kafka:Client:compression.type"] = "zstd";
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -94,6 +101,7 @@ internal sealed class FaultWorld : IDisposable
             Acks = Acks.All,
             EnableIdempotence = true,
             Partitioner = Partitioner.Murmur2Random,
+            CompressionType = FaultSizes.Long ? CompressionType.Zstd : CompressionType.None,
         }).SetLogHandler((_, _) => { }).Build();
 
     public void Produce(IEnumerable<(string? Key, byte[] Value)> records, IProducer<byte[], byte[]>? producer = null)

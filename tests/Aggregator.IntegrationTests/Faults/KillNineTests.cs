@@ -18,7 +18,7 @@ public sealed class KillNineTests(ITestOutputHelper output)
         var kills = FaultSizes.Pick(6, 20);
         var events = FaultSizes.Pick(60_000, 200_000);
         var random = new Random(FaultSizes.Seed);
-        using var world = FaultWorld.Create(output, brokers: 1);
+        using var world = FaultWorld.Create(output, brokers: 1, partitions: FaultSizes.Pick(6, 24));
         var input = ActivityInput.Generate(events, users: 500, minutes: 40, FaultSizes.Seed, DateTimeOffset.UtcNow.AddMinutes(-60));
         world.ProduceOptOuts(input.OptedOutUsers);
 
@@ -42,7 +42,11 @@ public sealed class KillNineTests(ITestOutputHelper output)
             else
             {
                 await world.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-                await WaitUntilProcessingAsync(world);
+                if (!await WaitUntilProcessingAsync(world))
+                {
+                    world.ShowTail(worker, $"worker {kill}: ready, but nothing processed within 30 s", 60);
+                }
+
                 await Task.Delay(random.Next(0, 2_000));
             }
 
@@ -52,6 +56,7 @@ public sealed class KillNineTests(ITestOutputHelper output)
             var after = await world.ProcessedAsync();
             worker.Signal("KILL");
             var exit = await worker.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
             var landed = before is not null && after > before;
             midProcessing += landed ? 1 : 0;
             output.WriteLine($"kill {kill}/{kills} at {clock.Elapsed.TotalSeconds:F1} s ({(duringStartup ? "aimed at start-up" : "aimed after ready")}): exit {exit}, "
@@ -74,17 +79,30 @@ public sealed class KillNineTests(ITestOutputHelper output)
         world.AssertRefinedHolds(input.ExpectedRefined.Keys, TimeSpan.FromSeconds(60));
 
         last.Signal("TERM");
-        Assert.Equal(0, await last.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var exitCode = await last.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        if (exitCode != 0)
+        {
+            world.ShowTail(last, "last worker", 80);
+        }
+
+        Assert.Equal(0, exitCode);
     }
 
     /// <summary>Ready is not yet processing: tasks wait for data on every input (or its idle timeout) first.</summary>
-    private static async Task WaitUntilProcessingAsync(FaultWorld world)
+    private static async Task<bool> WaitUntilProcessingAsync(FaultWorld world)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline && !(await world.ProcessedAsync() > 0))
+        while (!(await world.ProcessedAsync() > 0))
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
             await Task.Delay(100);
         }
+
+        return true;
     }
 
     private static void Feed(FaultWorld world, ActivityInput input, TimeSpan over, CancellationToken cancellation)

@@ -23,7 +23,7 @@ public sealed class MidStreamOptOutTests(ITestOutputHelper output)
         var users = optOuts * 3;
         var eventsPerPhase = FaultSizes.Pick(12_000, 60_000);
         var random = new Random(FaultSizes.Seed);
-        using var world = FaultWorld.Create(output, partitions: FaultSizes.Pick(6, 12));
+        using var world = FaultWorld.Create(output, partitions: FaultSizes.Pick(6, 24));
         var start = DateTimeOffset.UtcNow.AddMinutes(-60);
         var phases = Enumerable.Range(0, 3)
             .Select(p => ActivityInput.Generate(eventsPerPhase, users, minutes: 10, FaultSizes.Seed + p, start.AddMinutes(10 * p)))
