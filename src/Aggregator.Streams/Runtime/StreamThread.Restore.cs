@@ -74,6 +74,7 @@ internal sealed partial class StreamThread
         var applied = 0;
         // Block a little only when nothing else needs the thread, so a restore does not spin.
         var timeout = _emptyRestorePolls > 2 ? TimeSpan.FromMilliseconds(20) : TimeSpan.Zero;
+        ChangelogRestorer? restorer = null;
         while (applied < RestoreRecordsPerStep && _restorers.Count > 0)
         {
             var result = _restoreConsumer.Consume(applied == 0 ? timeout : TimeSpan.Zero);
@@ -82,9 +83,18 @@ internal sealed partial class StreamThread
                 break;
             }
 
-            if (result.IsPartitionEOF || !_restorers.TryGetValue(result.TopicPartition, out var restorer))
+            if (result.IsPartitionEOF)
             {
                 continue;
+            }
+
+            // Records come in runs per partition: reuse the last restorer rather than hash a new TopicPartition each time.
+            if (restorer is null || restorer.Partition.Partition.Value != result.Partition.Value || restorer.Partition.Topic != result.Topic || restorer.IsDone)
+            {
+                if (!_restorers.TryGetValue(result.TopicPartition, out restorer))
+                {
+                    continue;
+                }
             }
 
             restorer.Apply(result.Message.Key, result.Message.Value, result.Message.Headers, result.Offset.Value);

@@ -36,7 +36,24 @@ internal sealed class ChangelogRestorer(ManagedStore store, TopicPartition parti
 
     public long DiscardedRecords { get; private set; }
 
-    public TaskCheckpoint? LastCommit { get; private set; }
+    /// <summary>The checkpoint in the last commit marker applied (decoded on first use: only the last one matters).</summary>
+    public TaskCheckpoint? LastCommit
+    {
+        get
+        {
+            if (_lastCommitBytes is { } bytes)
+            {
+                _lastCommit = TaskCheckpoint.FromBytes(bytes);
+                _lastCommitBytes = null;
+            }
+
+            return _lastCommit;
+        }
+    }
+
+    private TaskCheckpoint? _lastCommit;
+    private byte[]? _lastCommitBytes;
+    private BatchId? _lastPendingBatch;
 
     public BatchId LastCommitBatch { get; private set; }
 
@@ -60,22 +77,26 @@ internal sealed class ChangelogRestorer(ManagedStore store, TopicPartition parti
 
                 RestoredRecords += _pending.Count;
                 UncommittedRecords += _pending.Count;
-                _pending.Clear();
-                _pendingBatches.Clear();
-                LastCommit = value is null ? null : TaskCheckpoint.FromBytes(value);
+                ClearPending();
+                _lastCommit = null;
+                _lastCommitBytes = value;
                 LastCommitBatch = batch;
                 NextOffsetAfterLastCommit = Position;
                 break;
             case ChangelogRecordKind.AbortMarker:
                 DiscardedRecords += _pending.Count;
-                _pending.Clear();
-                _pendingBatches.Clear();
+                ClearPending();
                 break;
             default:
                 if (key is not null)
                 {
                     _pending.Add(new(key, value));
-                    _pendingBatches.Add(batch);
+                    if (_lastPendingBatch != batch)
+                    {
+                        // A batch's records are consecutive: one set operation per batch, not per record.
+                        _pendingBatches.Add(batch);
+                        _lastPendingBatch = batch;
+                    }
                 }
 
                 break;
@@ -92,8 +113,7 @@ internal sealed class ChangelogRestorer(ManagedStore store, TopicPartition parti
 
         RestoredRecords += _pending.Count;
         UncommittedRecords += _pending.Count;
-        _pending.Clear();
-        _pendingBatches.Clear();
+        ClearPending();
     }
 
     /// <summary>Drops the tail as an unfinished batch; returns its keys, whose changelog entries need repair.</summary>
@@ -101,8 +121,14 @@ internal sealed class ChangelogRestorer(ManagedStore store, TopicPartition parti
     {
         var keys = _pending.Select(p => p.Key).Distinct(ByteArrayComparer.Instance).ToList();
         DiscardedRecords += _pending.Count;
+        ClearPending();
+        return keys;
+    }
+
+    private void ClearPending()
+    {
         _pending.Clear();
         _pendingBatches.Clear();
-        return keys;
+        _lastPendingBatch = null;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class InMemoryWindowBytes : IWindowBytes, IStagedInMemory
         return false;
     }
 
-    public void Stage(byte[] key, long windowStart, byte[]? value) => _staged.Add((key, windowStart, value));
+    public void Stage(ReadOnlySpan<byte> key, long windowStart, byte[]? value) => _staged.Add((key.ToArray(), windowStart, value));
 
     public void StageExpiry(long windowStartExclusive) => _stagedExpiry = Math.Max(_stagedExpiry, windowStartExclusive);
 

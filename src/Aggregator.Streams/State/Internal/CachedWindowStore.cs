@@ -174,8 +174,9 @@ internal sealed class CachedWindowStore<TKey, TValue> : ManagedStore, IWindowSto
 
     public override void Restore(byte[] changelogKey, byte[]? value)
     {
-        var (key, start) = WindowKeyCodec.Decode(changelogKey);
-        _backend.Stage(key, start, value);
+        // Restores run through millions of records: stage straight from the changelog key, without a key copy.
+        var (key, start) = WindowKeyCodec.Split(changelogKey);
+        _backend.Stage(key.Span, start, value);
     }
 
     public override byte[]? ReadCommitted(byte[] changelogKey)

@@ -10,7 +10,7 @@ internal interface IWindowBytes
     bool TryGet<T>(ReadOnlySpan<byte> key, long windowStart, RocksValueReader<T> decode, out T value);
 
     /// <summary>Stages a write; a null value deletes.</summary>
-    void Stage(byte[] key, long windowStart, byte[]? value);
+    void Stage(ReadOnlySpan<byte> key, long windowStart, byte[]? value);
 
     /// <summary>Stages removal of every window starting before <paramref name="windowStartExclusive"/>.</summary>
     void StageExpiry(long windowStartExclusive);

@@ -15,11 +15,18 @@ internal static class WindowKeyCodec
 
     public static (byte[] Key, long WindowStart) Decode(byte[] changelogKey)
     {
+        var (key, windowStart) = Split(changelogKey);
+        return (key.ToArray(), windowStart);
+    }
+
+    /// <summary>Like <see cref="Decode"/>, but the key is a view into <paramref name="changelogKey"/>.</summary>
+    public static (ReadOnlyMemory<byte> Key, long WindowStart) Split(byte[] changelogKey)
+    {
         if (changelogKey.Length < 8)
         {
             throw new FormatException($"A window changelog key needs at least 8 bytes, got {changelogKey.Length}.");
         }
 
-        return (changelogKey[..^8], BinaryPrimitives.ReadInt64BigEndian(changelogKey.AsSpan(changelogKey.Length - 8)));
+        return (changelogKey.AsMemory(0, changelogKey.Length - 8), BinaryPrimitives.ReadInt64BigEndian(changelogKey.AsSpan(changelogKey.Length - 8)));
     }
 }

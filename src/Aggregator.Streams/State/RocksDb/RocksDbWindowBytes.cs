@@ -33,13 +33,13 @@ internal sealed class RocksDbWindowBytes(RocksDatabase database, RocksWriteBatch
         }
     }
 
-    public void Stage(byte[] key, long windowStart, byte[]? value)
+    public void Stage(ReadOnlySpan<byte> key, long windowStart, byte[]? value)
     {
         var length = RocksKeys.PrefixLength + SegmentLength + key.Length + TimeLength;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
+        var rented = length > 256 ? ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
-            var full = rented.AsSpan(0, length);
+            var full = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
             Encode(full, key, windowStart);
             if (value is null)
             {
@@ -52,7 +52,10 @@ internal sealed class RocksDbWindowBytes(RocksDatabase database, RocksWriteBatch
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
