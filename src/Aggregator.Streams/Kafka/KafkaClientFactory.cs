@@ -61,6 +61,9 @@ internal sealed class KafkaClientFactory(StreamsConfig config)
         settings["message.timeout.ms"] = Ms(config.DeliveryTimeout);
         // Same key → same partition as Java clients and Kafka Streams (librdkafka's default hashes differently).
         settings["partitioner"] = "murmur2_random";
+        // Delivery handlers read only topic, partition, offset and error (always present): copying key, value,
+        // headers and timestamp back into every report costs allocations per record for nothing.
+        settings["dotnet.producer.delivery.report.fields"] = "none";
         var builder = new ProducerBuilder<byte[], byte[]>(settings);
         configure(builder);
         return builder.Build();
