@@ -30,7 +30,7 @@ internal sealed class ActivityApp : IAsyncDisposable
     public string ApplicationId { get; }
 
     public static async Task<ActivityApp> StartAsync(
-        BenchKafka kafka, AppTopics topics, string applicationId, string instanceId, string stateDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+        BenchKafka kafka, AppTopics topics, string applicationId, string instanceId, string stateDirectory, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? extraLogs = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -51,7 +51,15 @@ internal sealed class ActivityApp : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var collection = new ServiceCollection();
-        collection.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        collection.AddLogging(b =>
+        {
+            b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(extraLogs is null ? LogLevel.Warning : LogLevel.Information);
+            b.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
+            if (extraLogs is not null)
+            {
+                b.AddProvider(extraLogs);
+            }
+        });
         collection.AddAggregator(configuration);
         var services = collection.BuildServiceProvider();
         var config = StreamsConfigFactory.Create(

@@ -18,6 +18,8 @@ internal sealed class LatencyTracker(long measureFrom)
     private readonly Dictionary<(string Key, long WindowStart), WindowTrack> _windows = [];
     private readonly Lock _windowsLock = new();
     private readonly List<double> _refined = [];
+    private readonly List<double> _firstHop = [];
+    private readonly ConcurrentDictionary<string, long> _firstHopPending = new(StringComparer.Ordinal);
     private readonly List<double> _counts = [];
     private long _refinedSeen;
     private long _lastRefinedTicks;
@@ -34,6 +36,7 @@ internal sealed class LatencyTracker(long measureFrom)
         if (truth.EventId is not null)
         {
             _sentById[truth.EventId] = ticks;
+            _firstHopPending[truth.EventId] = ticks;
         }
 
         var windowStart = truth.EventTime.ToUnixTimeMilliseconds() / 60_000 * 60_000;
@@ -53,19 +56,34 @@ internal sealed class LatencyTracker(long measureFrom)
     {
         Interlocked.Increment(ref _refinedSeen);
         Interlocked.Exchange(ref _lastRefinedTicks, now);
+        if (EventId(value) is { } id && _sentById.TryRemove(id, out var sent) && sent >= measureFrom)
+        {
+            _refined.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>A record in the by-user repartition topic: the refine stage's output, before dedup.</summary>
+    public void FirstHop(byte[] value, long now)
+    {
+        if (EventId(value) is { } id && _firstHopPending.TryRemove(id, out var sent) && sent >= measureFrom)
+        {
+            _firstHop.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
+        }
+    }
+
+    public List<double> FirstHopLatencies() => [.. _firstHop.Order()];
+
+    private static string? EventId(byte[] value)
+    {
         var span = value.AsSpan();
         var at = span.IndexOf(EventIdField);
         if (at < 0)
         {
-            return;
+            return null;
         }
 
         var rest = span[(at + EventIdField.Length)..];
-        var id = Encoding.UTF8.GetString(rest[..rest.IndexOf((byte)'"')]);
-        if (_sentById.TryRemove(id, out var sent) && sent >= measureFrom)
-        {
-            _refined.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
-        }
+        return Encoding.UTF8.GetString(rest[..rest.IndexOf((byte)'"')]);
     }
 
     public void Count(byte[] value, long now)

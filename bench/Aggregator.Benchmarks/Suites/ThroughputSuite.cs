@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Aggregator.Benchmarks.Infrastructure;
-using Aggregator.Topology;
 
 namespace Aggregator.Benchmarks.Suites;
 
@@ -128,54 +127,27 @@ internal sealed class ThroughputSuite : ISuite
 
     private async Task<double> MeasureWholeAsync(BenchContext context, RawData data, string raw, string optOuts)
     {
-        var kafka = context.Kafka;
-        var topics = AppTopics.Fresh(kafka, raw, optOuts);
-        var appId = BenchKafka.UniqueName("whole");
-        var byUser = $"{appId}-{ActivityTopology.RefinedByUser}-repartition";
-        var byKey = $"{appId}-{ActivityTopology.CountsByKey}-repartition";
-        var expected = data.ExpectedRefined;
-        var clock = Stopwatch.StartNew();
-        var cost = new CostProfile();
-        var app = await ActivityApp.StartAsync(kafka, topics, appId, "i", context.NewStateDirectory("whole"));
-        using var committed = kafka.CommittedOffsets(appId);
-        var progress = new Progress(clock);
-        Dictionary<Confluent.Kafka.TopicPartition, long>? targets = null;
-        var finished = await progress.WaitAsync(
-            [
-                ("first", () => kafka.Cluster.Topics.ContainsKey(byUser) && kafka.HighWatermarks(byUser) > 0),
-                ("out", () => progress["first"] is not null && kafka.HighWatermarks(topics.Refined) >= expected && kafka.HighWatermarks(byKey) >= expected
-                    && (targets = kafka.LogEnds(kafka.TopicsStartingWith(appId + "-").Where(t => t.EndsWith("-repartition", StringComparison.Ordinal)).Append(raw))) is not null),
-                ("committed", () => targets is not null && committed.CaughtUp(targets)),
-            ],
-            "committed",
-            TimeSpan.FromMinutes(10));
-        cost.Stop();
-        foreach (var topic in kafka.TopicsStartingWith(appId + "-").Concat([topics.Refined, topics.Counts, topics.Dlq]))
+        var run = await WholeTopologyRun.RunAsync(context, data, raw, optOuts, instances: 1);
+        foreach (var (topic, records) in run.Written)
         {
-            var name = topic.Replace(appId + "-", "<app>-", StringComparison.Ordinal)
-                .Replace(topics.Refined, "activity.refined", StringComparison.Ordinal)
-                .Replace(topics.Counts, "activity.counts", StringComparison.Ordinal)
-                .Replace(topics.Dlq, "activity.dlq", StringComparison.Ordinal);
-            Add(_written, name, kafka.HighWatermarks(topic) / (double)data.Count);
+            Add(_written, topic, records / (double)data.Count);
         }
 
-        await app.DisposeAsync();
-        if (!finished)
+        if (!run.Finished)
         {
-            _problems.Add($"whole topology did not finish within 10 minutes (refined {kafka.HighWatermarks(topics.Refined):N0} of {expected:N0})");
+            _problems.Add(run.Detail);
             return double.NaN;
         }
 
-        var first = progress["first"]!.Value;
-        _startup.Add(first);
-        _wholeOut.Add(data.Count / (progress["out"]!.Value - first));
-        var rate = data.Count / (progress["committed"]!.Value - first);
+        _startup.Add(run.FirstSeconds);
+        _wholeOut.Add(run.OutRate(data.Count));
+        var rate = run.CommittedRate(data.Count);
         _wholeCommitted.Add(rate);
-        _processCpu.Add(cost.ProcessCpuSeconds * 1e6 / data.Count);
-        _alloc.Add(cost.AllocatedBytes / (double)data.Count);
-        _gen0.Add(cost.Gen0Collections);
-        _gen2.Add(cost.Gen2Collections);
-        foreach (var (group, seconds) in cost.ThreadSeconds)
+        _processCpu.Add(run.Cost.ProcessCpuSeconds * 1e6 / data.Count);
+        _alloc.Add(run.Cost.AllocatedBytes / (double)data.Count);
+        _gen0.Add(run.Cost.Gen0Collections);
+        _gen2.Add(run.Cost.Gen2Collections);
+        foreach (var (group, seconds) in run.Cost.ThreadSeconds)
         {
             Add(_threads, group, seconds * 1e6 / data.Count);
         }
