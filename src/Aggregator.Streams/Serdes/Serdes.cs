@@ -33,9 +33,12 @@ public static class Serdes
     /// <summary>JSON through System.Text.Json source-generated metadata (no reflection at run time).</summary>
     public static ISerde<T> Json<T>(JsonTypeInfo<T> typeInfo) => new JsonSerde<T>(typeInfo);
 
-    private sealed class StringSerde : ISerde<string>
+    private sealed class StringSerde : ISerde<string>, ISpanSerializer<string>
     {
         public byte[] Serialize(string value) => Encoding.UTF8.GetBytes(value);
+
+        public bool TrySerialize(string value, Span<byte> destination, out int written) =>
+            Encoding.UTF8.TryGetBytes(value, destination, out written);
 
         public string Deserialize(ReadOnlySpan<byte> data) => Encoding.UTF8.GetString(data);
     }

@@ -144,10 +144,10 @@ internal sealed class CachedWindowStore<TKey, TValue> : ManagedStore, IWindowSto
         {
             var entry = _cache[windowKey];
             entry.Dirty = false;
-            var keyBytes = _keySerde.Serialize(windowKey.Key);
+            var changelogKey = WindowKeyCodec.Encode(_keySerde.Serialize(windowKey.Key), windowKey.Start);
             var valueBytes = entry.Present ? _valueSerde.Serialize(entry.Value) : null;
-            Changelog?.Write(WindowKeyCodec.Encode(keyBytes, windowKey.Start), valueBytes, wallClockMs);
-            _backend.Stage(keyBytes, windowKey.Start, valueBytes);
+            Changelog?.Write(changelogKey, valueBytes, wallClockMs);
+            _backend.Stage(changelogKey.AsSpan(0, changelogKey.Length - 8), windowKey.Start, valueBytes);
             if (CachingEnabled)
             {
                 FlushListener?.Invoke(
@@ -212,7 +212,10 @@ internal sealed class CachedWindowStore<TKey, TValue> : ManagedStore, IWindowSto
         }
 
         entry = new Entry();
-        entry.Present = _backend.TryGet(_keySerde.Serialize(windowKey.Key), windowKey.Start, _decode, out entry.Value);
+        Span<byte> buffer = stackalloc byte[256];
+        entry.Present = _keySerde is ISpanSerializer<TKey> spanSerializer && spanSerializer.TrySerialize(windowKey.Key, buffer, out var written)
+            ? _backend.TryGet(buffer[..written], windowKey.Start, _decode, out entry.Value)
+            : _backend.TryGet(_keySerde.Serialize(windowKey.Key), windowKey.Start, _decode, out entry.Value);
         _cache[windowKey] = entry;
         return entry;
     }
