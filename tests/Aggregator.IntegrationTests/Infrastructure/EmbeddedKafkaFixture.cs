@@ -1,3 +1,4 @@
+using Aggregator.Streams.Kafka.Admin;
 using Aggregator.Streams.Kafka.Embedded;
 using Confluent.Kafka;
 
@@ -9,6 +10,8 @@ namespace Aggregator.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class EmbeddedKafkaFixture : IDisposable
 {
+    private readonly List<IDisposable> _admins = [];
+
     public EmbeddedKafkaFixture()
         : this(1)
     {
@@ -42,6 +45,23 @@ public sealed class EmbeddedKafkaFixture : IDisposable
             Partitioner = Partitioner.Murmur2Random,
         }).Build();
 
+    /// <summary>
+    /// Topic administration for a KafkaStreams instance under test. KafkaStreams does not own an admin it is given,
+    /// so the fixture disposes them before the cluster: an admin client left open outlives its broker and fills
+    /// the test log with connection errors.
+    /// </summary>
+    public ITopicAdmin CreateTopicAdmin()
+    {
+        var client = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = BootstrapServers }).SetLogHandler((_, _) => { }).Build();
+        var admin = new EmbeddedTopicAdmin(Cluster, new KafkaTopicAdmin(client, -1));
+        lock (_admins)
+        {
+            _admins.Add(admin);
+        }
+
+        return admin;
+    }
+
     /// <summary>Reads a topic from the beginning until <paramref name="until"/> holds or the timeout passes.</summary>
     public List<ConsumeResult<byte[], byte[]>> ReadAll(string topic, Func<IReadOnlyList<ConsumeResult<byte[], byte[]>>, bool> until, TimeSpan timeout)
     {
@@ -74,7 +94,15 @@ public sealed class EmbeddedKafkaFixture : IDisposable
         return records;
     }
 
-    public void Dispose() => Cluster.Dispose();
+    public void Dispose()
+    {
+        lock (_admins)
+        {
+            _admins.ForEach(admin => admin.Dispose());
+        }
+
+        Cluster.Dispose();
+    }
 }
 
 [CollectionDefinition(Name)]

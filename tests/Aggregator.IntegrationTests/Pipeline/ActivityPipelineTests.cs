@@ -91,7 +91,7 @@ public sealed class ActivityPipelineTests(EmbeddedKafkaFixture kafka, ITestOutpu
             DeadLetterTopic = topics.Dlq,
         };
         var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new XunitLoggerProvider(output)));
-        var admin = new EmbeddedTopicAdmin(kafka.Cluster, new KafkaTopicAdmin(new AdminClientBuilder(new AdminClientConfig { BootstrapServers = kafka.BootstrapServers }).Build(), -1));
+        var admin = kafka.CreateTopicAdmin();
         var streams = new KafkaStreams(topology, config, loggerFactory, topicAdmin: admin);
         await streams.StartAsync(CancellationToken.None);
         return streams;

@@ -158,7 +158,7 @@ public sealed class KafkaStreamsTests(EmbeddedKafkaFixture kafka, ITestOutputHel
             InputIdleTimeout = TimeSpan.FromSeconds(2),
         };
         var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new XunitLoggerProvider(output)).SetMinimumLevel(LogLevel.Information));
-        var admin = new EmbeddedTopicAdmin(kafka.Cluster, new KafkaTopicAdmin(new AdminClientBuilder(new AdminClientConfig { BootstrapServers = kafka.BootstrapServers }).Build(), -1));
+        var admin = kafka.CreateTopicAdmin();
         var streams = new KafkaStreams(HoppingCountTopology.Build(input, outputTopic), config, loggerFactory, topicAdmin: admin) { FaultInjector = fault };
         streams.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return streams;
