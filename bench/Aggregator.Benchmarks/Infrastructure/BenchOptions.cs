@@ -14,7 +14,7 @@ internal sealed record BenchOptions
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(AllSuites, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Events pre-produced for the throughput and scaling runs.</summary>
-    public int Events { get; init; } = 200_000;
+    public int Events { get; init; } = 36_000;
 
     public string Output { get; init; } = Path.Combine("bench", "RESULTS.md");
 
@@ -66,7 +66,7 @@ internal sealed record BenchOptions
         return options with
         {
             Repeats = Math.Max(1, repeats ?? (options.Quick ? 1 : 3)),
-            Events = Math.Max(1_000, events ?? (options.Quick ? 30_000 : 200_000)),
+            Events = Math.Max(1_000, events ?? (options.Quick ? 20_000 : 36_000)),
         };
     }
 

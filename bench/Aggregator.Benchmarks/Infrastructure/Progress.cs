@@ -12,12 +12,25 @@ internal sealed class Progress(Stopwatch clock)
 
     public double? this[string mark] => _marks.TryGetValue(mark, out var value) ? value : null;
 
-    /// <summary>Polls until <paramref name="last"/> holds or <paramref name="timeout"/> passes; false on timeout.</summary>
-    public async Task<bool> WaitAsync(IReadOnlyList<(string Mark, Func<bool> Holds)> conditions, string last, TimeSpan timeout, TimeSpan? interval = null)
+    /// <summary>
+    /// Polls until <paramref name="last"/> holds or <paramref name="timeout"/> passes or <paramref name="hopeless"/>
+    /// holds (checked every second); false unless <paramref name="last"/> held.
+    /// </summary>
+    public async Task<bool> WaitAsync(IReadOnlyList<(string Mark, Func<bool> Holds)> conditions, string last, TimeSpan timeout, Func<bool>? hopeless = null)
     {
         var deadline = clock.Elapsed + timeout;
+        var nextHopelessCheck = clock.Elapsed;
         while (clock.Elapsed < deadline)
         {
+            if (hopeless is not null && clock.Elapsed >= nextHopelessCheck)
+            {
+                nextHopelessCheck = clock.Elapsed + TimeSpan.FromSeconds(1);
+                if (hopeless())
+                {
+                    return false;
+                }
+            }
+
             foreach (var (mark, holds) in conditions)
             {
                 if (!_marks.ContainsKey(mark) && holds())
@@ -31,7 +44,7 @@ internal sealed class Progress(Stopwatch clock)
                 return true;
             }
 
-            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(50));
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
         }
 
         return false;
