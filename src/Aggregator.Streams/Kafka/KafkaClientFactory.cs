@@ -65,6 +65,11 @@ internal sealed class KafkaClientFactory(StreamsConfig config)
         // each record's key, value and headers back into new managed objects for its report: several allocations per
         // record sent, on a thread that competes with the stream threads for the same cores.
         settings["dotnet.producer.delivery.report.fields"] = "none";
+        // Repartition, changelog and output records are small, repetitive JSON: lz4 shrinks batches several-fold for
+        // little CPU, so a broker holds a larger backlog (the embedded broker keeps only ~5 MB per partition and a
+        // refine stage running ahead of counting filled that uncompressed). A compression.type in the client
+        // settings (Kafka:Client) wins.
+        settings.TryAdd("compression.type", "lz4");
         var builder = new ProducerBuilder<byte[], byte[]>(settings);
         configure(builder);
         return builder.Build();
