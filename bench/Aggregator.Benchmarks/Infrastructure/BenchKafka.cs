@@ -12,6 +12,7 @@ internal sealed class BenchKafka : IDisposable
 {
     private static int _sequence;
     private readonly IConsumer<byte[], byte[]> _probe;
+    private readonly List<IDisposable> _admins = [];
 
     private BenchKafka(EmbeddedKafkaCluster cluster)
     {
@@ -80,11 +81,28 @@ internal sealed class BenchKafka : IDisposable
     /// <summary>A committed-offset probe for a consumer group (never joins it).</summary>
     public CommittedProbe CommittedOffsets(string groupId) => new(this, groupId);
 
-    public EmbeddedTopicAdmin TopicAdmin() =>
-        new(Cluster, new KafkaTopicAdmin(new AdminClientBuilder(new AdminClientConfig { BootstrapServers = BootstrapServers }).Build(), -1));
+    /// <summary>
+    /// Topic administration for a streams instance. KafkaStreams does not own an admin it is given, so they are
+    /// disposed here, before the cluster: an admin client that outlives its broker floods stderr with connection errors.
+    /// </summary>
+    public EmbeddedTopicAdmin TopicAdmin()
+    {
+        var admin = new EmbeddedTopicAdmin(Cluster, new KafkaTopicAdmin(new AdminClientBuilder(new AdminClientConfig { BootstrapServers = BootstrapServers }).Build(), -1));
+        lock (_admins)
+        {
+            _admins.Add(admin);
+        }
+
+        return admin;
+    }
 
     public void Dispose()
     {
+        lock (_admins)
+        {
+            _admins.ForEach(admin => admin.Dispose());
+        }
+
         _probe.Dispose();
         Cluster.Dispose();
     }
