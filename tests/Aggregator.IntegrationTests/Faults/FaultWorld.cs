@@ -4,11 +4,9 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Aggregator.Cli;
 using Aggregator.IntegrationTests.Infrastructure;
 using Aggregator.Privacy;
 using Confluent.Kafka;
-using Microsoft.Extensions.Configuration;
 
 namespace Aggregator.IntegrationTests.Faults;
 
@@ -29,25 +27,12 @@ internal sealed class FaultWorld : IDisposable
         Kafka = EmbeddedKafkaFixture.WithBrokers(brokers);
         WorkDirectory = Directory.CreateTempSubdirectory("agg-faults-").FullName;
         HttpPort = FreePort();
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        _settings = new Dictionary<string, string?>
-        {
-            ["Kafka:BootstrapServers"] = Kafka.BootstrapServers,
-            ["Streams:ApplicationId"] = "faults-" + suffix,
-            ["Streams:InstanceId"] = "faults",
-            ["Streams:StateDirectory"] = Path.Combine(WorkDirectory, "state"),
-            ["Streams:CommitInterval"] = "00:00:00.500",
-            ["Streams:InputIdleTimeout"] = "00:00:03",
-            ["Streams:SessionTimeout"] = "00:00:04",
-            ["Topics:Raw"] = "raw-" + suffix,
-            ["Topics:Refined"] = "refined-" + suffix,
-            ["Topics:Dlq"] = "dlq-" + suffix,
-            ["Topics:Counts"] = "counts-" + suffix,
-            ["Topics:OptOuts"] = "optouts-" + suffix,
-            ["Topics:Partitions"] = partitions.ToString(CultureInfo.InvariantCulture),
-            ["Status:Interval"] = "00:00:05",
-            ["Http:Port"] = HttpPort.ToString(CultureInfo.InvariantCulture),
-        };
+        _settings = ThrowawayApp.Settings(Kafka.BootstrapServers, "faults", partitions);
+        _settings["Streams:InstanceId"] = "faults";
+        _settings["Streams:StateDirectory"] = Path.Combine(WorkDirectory, "state");
+        _settings["Streams:SessionTimeout"] = "00:00:04";
+        _settings["Status:Interval"] = "00:00:05";
+        _settings["Http:Port"] = HttpPort.ToString(CultureInfo.InvariantCulture);
         if (FaultSizes.Long)
         {
             // The embedded broker keeps only ~5 MB per partition: compressed batches let the full sizes fit, so the
@@ -60,11 +45,7 @@ internal sealed class FaultWorld : IDisposable
             _settings[key] = value;
         }
 
-        // The embedded broker lives in this process: create every topic the app needs, internal ones included.
-        foreach (var (name, count) in BrokerCommand.ApplicationTopics(new ConfigurationBuilder().AddInMemoryCollection(_settings).Build()))
-        {
-            Kafka.Cluster.CreateTopic(name, count);
-        }
+        ThrowawayApp.CreateTopics(Kafka, _settings);
     }
 
     public EmbeddedKafkaFixture Kafka { get; }

@@ -3,11 +3,9 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Aggregator.Cli;
 using Aggregator.IntegrationTests.Infrastructure;
 using Aggregator.IntegrationTests.Pipeline;
 using Confluent.Kafka;
-using Microsoft.Extensions.Configuration;
 
 namespace Aggregator.IntegrationTests.Operations;
 
@@ -31,29 +29,11 @@ public sealed class OperationsEndpointTests(EmbeddedKafkaFixture kafka, ITestOut
     [Fact]
     public async Task Metrics_Counts_GracefulStop_AndRestore_BehaveAsDocumented()
     {
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        var settings = new Dictionary<string, string?>
-        {
-            ["Kafka:BootstrapServers"] = kafka.BootstrapServers,
-            ["Streams:ApplicationId"] = "ops-" + suffix,
-            ["Streams:InstanceId"] = "ops",
-            ["Streams:StateDirectory"] = Path.Combine(_work, "state"),
-            ["Streams:CommitInterval"] = "00:00:00.500",
-            ["Streams:InputIdleTimeout"] = "00:00:03",
-            ["Topics:Raw"] = "raw-" + suffix,
-            ["Topics:Refined"] = "refined-" + suffix,
-            ["Topics:Dlq"] = "dlq-" + suffix,
-            ["Topics:Counts"] = "counts-" + suffix,
-            ["Topics:OptOuts"] = "optouts-" + suffix,
-            ["Topics:Partitions"] = "6",
-            ["Status:Interval"] = "00:00:02",
-        };
-
-        // The embedded broker lives in this process: create every topic the app needs, internal ones included.
-        foreach (var (name, partitions) in BrokerCommand.ApplicationTopics(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()))
-        {
-            kafka.Cluster.CreateTopic(name, partitions);
-        }
+        var settings = ThrowawayApp.Settings(kafka.BootstrapServers, "ops", partitions: 6);
+        settings["Streams:InstanceId"] = "ops";
+        settings["Streams:StateDirectory"] = Path.Combine(_work, "state");
+        settings["Status:Interval"] = "00:00:02";
+        ThrowawayApp.CreateTopics(kafka, settings);
 
         var input = ActivityInput.Generate(events: 20_000, users: 400, minutes: 30, seed: 5, DateTimeOffset.UtcNow.AddMinutes(-45));
         using (var producer = kafka.CreateProducer())

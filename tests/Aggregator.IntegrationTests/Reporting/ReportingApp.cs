@@ -1,8 +1,6 @@
 using System.Text;
-using Aggregator.Cli;
 using Aggregator.IntegrationTests.Infrastructure;
 using Confluent.Kafka;
-using Microsoft.Extensions.Configuration;
 
 namespace Aggregator.IntegrationTests.Reporting;
 
@@ -23,20 +21,10 @@ internal sealed class ReportingApp
     {
         _kafka = kafka;
         _work = work;
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        _settings = new Dictionary<string, string?>
+        _settings = ThrowawayApp.Settings(kafka.BootstrapServers, "rep", Partitions);
+        foreach (var (key, value) in new Dictionary<string, string>
         {
-            ["Kafka:BootstrapServers"] = kafka.BootstrapServers,
-            ["Streams:ApplicationId"] = "rep-" + suffix,
-            ["Streams:CommitInterval"] = "00:00:00.500",
-            ["Streams:InputIdleTimeout"] = "00:00:03",
             ["Streams:SessionTimeout"] = "00:00:06",
-            ["Topics:Raw"] = "raw-" + suffix,
-            ["Topics:Refined"] = "refined-" + suffix,
-            ["Topics:Dlq"] = "dlq-" + suffix,
-            ["Topics:Counts"] = "counts-" + suffix,
-            ["Topics:OptOuts"] = "optouts-" + suffix,
-            ["Topics:Partitions"] = Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Reports:SilenceAfter"] = "00:30:00",
             ["Slack:SummaryWebhookUrl"] = slack.Webhook("summary").ToString(),
             ["Slack:AlarmWebhookUrl"] = slack.Webhook("alarm").ToString(),
@@ -47,17 +35,12 @@ internal sealed class ReportingApp
             ["Alarms:Builtin:LagGrowing:Enabled"] = "false",
             ["Alarms:Builtin:DlqSpike:Enabled"] = "false",
             ["Status:Interval"] = "00:00:05",
-        };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        }.Concat(extra ?? new Dictionary<string, string>()))
         {
             _settings[key] = value;
         }
 
-        // The embedded broker lives in this process: create every topic the app needs, internal ones included.
-        foreach (var (name, partitions) in BrokerCommand.ApplicationTopics(new ConfigurationBuilder().AddInMemoryCollection(_settings).Build()))
-        {
-            kafka.Cluster.CreateTopic(name, partitions);
-        }
+        ThrowawayApp.CreateTopics(kafka, _settings);
     }
 
     public string RawTopic => _settings["Topics:Raw"]!;
