@@ -34,13 +34,9 @@ internal sealed class GroupLagMonitor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         KafkaNativeLibrary.EnsureInitialized();
-        var settings = new Dictionary<string, string>(kafka.Value.ClientSettings(), StringComparer.Ordinal)
-        {
-            ["bootstrap.servers"] = kafka.Value.BootstrapServers,
-            ["group.id"] = streamsOptions.Value.ApplicationId,
-            ["enable.auto.commit"] = "false",
-            ["client.id"] = streamsOptions.Value.ApplicationId + "-lag-monitor",
-        };
+        var settings = kafka.Value.ClientSettings(streamsOptions.Value.ApplicationId + "-lag-monitor");
+        settings["group.id"] = streamsOptions.Value.ApplicationId;
+        settings["enable.auto.commit"] = "false";
         // Never subscribes: it only reads the group's committed offsets, so it does not join (or disturb) the group.
         using var consumer = new ConsumerBuilder<byte[], byte[]>(settings).SetLogHandler((_, _) => { }).Build();
         using var timer = new PeriodicTimer(Period, time);

@@ -39,12 +39,7 @@ internal sealed class KafkaMetadataProbe(IOptions<KafkaOptions> kafka, IOptions<
     private static IAdminClient Create(KafkaOptions kafka, StreamsOptions streams)
     {
         KafkaNativeLibrary.EnsureInitialized();
-        var settings = new Dictionary<string, string>(kafka.ClientSettings(), StringComparer.Ordinal)
-        {
-            ["bootstrap.servers"] = kafka.BootstrapServers,
-            ["client.id"] = streams.ApplicationId + "-broker-probe",
-        };
         // Its connection failures are what it reports; librdkafka's own log lines about them would be noise.
-        return new AdminClientBuilder(settings).SetLogHandler((_, _) => { }).Build();
+        return new AdminClientBuilder(kafka.ClientSettings(streams.ApplicationId + "-broker-probe")).SetLogHandler((_, _) => { }).Build();
     }
 }

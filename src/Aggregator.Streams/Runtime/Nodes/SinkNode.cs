@@ -82,32 +82,32 @@ internal sealed class SinkNode<TKey, TValue>(
 
     private static Headers? WithoutInternalHeaders(Headers original)
     {
-        var headers = new Headers();
-        for (var i = 0; i < original.Count; i++)
-        {
-            var header = original[i];
-            if (!IsInternal(header.Key))
-            {
-                headers.Add(header.Key, header.GetValueBytes());
-            }
-        }
-
+        var headers = CopyWithoutInternal(original);
         return headers.Count == 0 ? null : headers;
     }
 
-    private Headers WithUpstreamMark(Headers? original)
+    /// <summary>The record's own headers, without the runtime's hop headers (a record gets at most one set of them).</summary>
+    private static Headers CopyWithoutInternal(Headers? original)
     {
         var headers = new Headers();
         if (original is not null)
         {
-            foreach (var header in original)
+            for (var i = 0; i < original.Count; i++)
             {
+                var header = original[i];
                 if (!IsInternal(header.Key))
                 {
                     headers.Add(header.Key, header.GetValueBytes());
                 }
             }
         }
+
+        return headers;
+    }
+
+    private Headers WithUpstreamMark(Headers? original)
+    {
+        var headers = CopyWithoutInternal(original);
 
         if (_task.CurrentTopic is not null)
         {

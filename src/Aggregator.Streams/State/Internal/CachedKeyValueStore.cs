@@ -122,10 +122,7 @@ internal sealed class CachedKeyValueStore<TKey, TValue> : ManagedStore, IKeyValu
         }
 
         entry = new Entry();
-        Span<byte> buffer = stackalloc byte[256];
-        entry.Present = _keySerde is ISpanSerializer<TKey> spanSerializer && spanSerializer.TrySerialize(key, buffer, out var written)
-            ? _backend.TryGet(buffer[..written], _decode, out entry.Value)
-            : _backend.TryGet(_keySerde.Serialize(key), _decode, out entry.Value);
+        entry.Present = _backend.TryGet(SerdeSpans.Serialize(_keySerde, key, stackalloc byte[256]), _decode, out entry.Value);
         _cache[key] = entry;
         return entry;
     }

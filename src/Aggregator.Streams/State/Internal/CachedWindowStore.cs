@@ -212,10 +212,7 @@ internal sealed class CachedWindowStore<TKey, TValue> : ManagedStore, IWindowSto
         }
 
         entry = new Entry();
-        Span<byte> buffer = stackalloc byte[256];
-        entry.Present = _keySerde is ISpanSerializer<TKey> spanSerializer && spanSerializer.TrySerialize(windowKey.Key, buffer, out var written)
-            ? _backend.TryGet(buffer[..written], windowKey.Start, _decode, out entry.Value)
-            : _backend.TryGet(_keySerde.Serialize(windowKey.Key), windowKey.Start, _decode, out entry.Value);
+        entry.Present = _backend.TryGet(SerdeSpans.Serialize(_keySerde, windowKey.Key, stackalloc byte[256]), windowKey.Start, _decode, out entry.Value);
         _cache[windowKey] = entry;
         return entry;
     }

@@ -91,6 +91,18 @@ internal sealed class KafkaOptions : IValidatableObject
         }
     }
 
+    /// <summary>
+    /// <see cref="ClientSettings()"/> plus the bootstrap servers and a client id: everything a client of the app's own
+    /// (outside the streams runtime) needs to reach the cluster. Contains the password, so never log it.
+    /// </summary>
+    public Dictionary<string, string> ClientSettings(string clientId)
+    {
+        var settings = ClientSettings();
+        settings["bootstrap.servers"] = BootstrapServers;
+        settings["client.id"] = clientId;
+        return settings;
+    }
+
     /// <summary>The librdkafka settings for security and extras; contains the password, so never log it.</summary>
     public Dictionary<string, string> ClientSettings()
     {
