@@ -10,24 +10,13 @@ namespace Aggregator.IntegrationTests.Reporting;
 /// delivers, once, the summary the dead instance could not.
 /// </summary>
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class AlarmDeliveryTests(EmbeddedKafkaFixture kafka, ITestOutputHelper output) : IAsyncLifetime
+public sealed class AlarmDeliveryTests(EmbeddedKafkaFixture kafka, ITestOutputHelper output) : SlackStandInTest("agg-alarm-")
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly string _work = Directory.CreateTempSubdirectory("agg-alarm-").FullName;
-    private FakeSlackWebhook _slack = null!;
-
-    public async Task InitializeAsync() => _slack = await FakeSlackWebhook.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _slack.DisposeAsync();
-        Directory.Delete(_work, recursive: true);
-    }
-
     [Fact]
     public async Task FireWhileSummariesFail_Kill9_NoSecondPage_ResolveAndSummaryDeliveredOnceByTheNextOwner()
     {
-        var app = new ReportingApp(kafka, _slack, _work, new Dictionary<string, string>
+        var app = new ReportingApp(kafka, Slack, Work, new Dictionary<string, string>
         {
             ["Alarms:Rules:0:Name"] = "checkout-errors",
             ["Alarms:Rules:0:Type"] = "error",
@@ -36,8 +25,8 @@ public sealed class AlarmDeliveryTests(EmbeddedKafkaFixture kafka, ITestOutputHe
             ["Alarms:Rules:0:Severity"] = "critical",
         });
         var start = SummaryDeliveryTests.IntervalStart(DateTimeOffset.UtcNow.AddMinutes(-50));
-        _slack.Fail("summary", HttpStatusCode.InternalServerError);
-        _slack.Fail("alarm", HttpStatusCode.InternalServerError, times: 2); // the first page is retried until it goes through
+        Slack.Fail("summary", HttpStatusCode.InternalServerError);
+        Slack.Fail("alarm", HttpStatusCode.InternalServerError, times: 2); // the first page is retried until it goes through
 
         var first = app.Start("first");
         try
@@ -45,13 +34,13 @@ public sealed class AlarmDeliveryTests(EmbeddedKafkaFixture kafka, ITestOutputHe
             // 1. An interval closes: its summary is decided, and Slack answers 500 to it.
             app.Produce(Enumerable.Range(0, 80).Select(i => new RawActivity(i % ReportingApp.Partitions, $"a-{i}", "page_view", $"u-{i % 17}", start.AddSeconds(i * 7), "/")));
             app.Produce(ReportingApp.Tick(start.AddMinutes(11.5), "closes-first-interval"));
-            await WaitForAsync(() => _slack.PostsTo("summary").Count >= 1, "the summary to be posted (and refused)", first);
+            await WaitForAsync(() => Slack.PostsTo("summary").Count >= 1, "the summary to be posted (and refused)", first);
 
             // 2. Errors on /checkout cross the threshold: on-call is paged although the summary is still being retried.
             app.Produce(Enumerable.Range(0, 40).Select(i => new RawActivity(i % ReportingApp.Partitions, $"err-{i}", "error", $"u-{i % 13}", start.AddMinutes(12).AddSeconds(i), "/checkout")));
             app.Produce(ReportingApp.Tick(start.AddMinutes(13), "after-errors"));
             await WaitForAsync(() => Pages("is firing").Count == 1, "the alarm to fire", first);
-            Assert.DoesNotContain(_slack.PostsTo("summary"), p => p.Accepted);
+            Assert.DoesNotContain(Slack.PostsTo("summary"), p => p.Accepted);
 
             // 3. Time for the merger to record the delivery, then SIGKILL: no graceful anything.
             await Task.Delay(TimeSpan.FromSeconds(3));
@@ -66,28 +55,28 @@ public sealed class AlarmDeliveryTests(EmbeddedKafkaFixture kafka, ITestOutputHe
 
         // 4. Slack recovers; another instance (fresh state: everything comes from the changelogs) takes over, and
         //    event time moves on far enough to clear the alarm and close the second interval.
-        _slack.Heal("summary");
+        Slack.Heal("summary");
         await using var second = app.Start("second");
         for (var minute = 14; minute <= 22; minute++)
         {
             app.Produce(ReportingApp.Tick(start.AddMinutes(minute), $"m{minute}"));
         }
 
-        await WaitForAsync(() => Pages("Resolved: checkout-errors").Count == 1 && _slack.PostsTo("summary").Count(p => p.Accepted) >= 2, "the resolve and both summaries", second);
+        await WaitForAsync(() => Pages("Resolved: checkout-errors").Count == 1 && Slack.PostsTo("summary").Count(p => p.Accepted) >= 2, "the resolve and both summaries", second);
         await Task.Delay(TimeSpan.FromSeconds(5)); // time for a second page or summary, were there one
-        output.WriteLine(string.Join("\n----\n", _slack.Posts.Select(p => $"{p.Channel} {p.Status} @{p.Arrived}\n{p.AllText}")));
+        output.WriteLine(string.Join("\n----\n", Slack.Posts.Select(p => $"{p.Channel} {p.Status} @{p.Arrived}\n{p.AllText}")));
 
         Assert.Single(Pages("is firing"));
         Assert.Single(Pages("Resolved: checkout-errors"));
-        Assert.Equal(2, _slack.PostsTo("alarm").Count(p => p.Accepted));
-        Assert.Equal(2, _slack.PostsTo("alarm").Count(p => !p.Accepted));
-        var summaries = _slack.PostsTo("summary").Where(p => p.Accepted).Select(p => p.AllText).ToList();
+        Assert.Equal(2, Slack.PostsTo("alarm").Count(p => p.Accepted));
+        Assert.Equal(2, Slack.PostsTo("alarm").Count(p => !p.Accepted));
+        var summaries = Slack.PostsTo("summary").Where(p => p.Accepted).Select(p => p.AllText).ToList();
         Assert.Equal(2, summaries.Count);
         Assert.Single(summaries, s => s.Contains($"Activity {start:HH:mm}–{start.AddMinutes(10):HH:mm} UTC", StringComparison.Ordinal) && s.Contains("*80* events", StringComparison.Ordinal));
         Assert.Single(summaries, s => s.Contains($"Activity {start.AddMinutes(10):HH:mm}–{start.AddMinutes(20):HH:mm} UTC", StringComparison.Ordinal));
     }
 
-    private List<SlackPost> Pages(string text) => [.. _slack.PostsTo("alarm").Where(p => p.Accepted && p.AllText.Contains(text, StringComparison.Ordinal))];
+    private List<SlackPost> Pages(string text) => [.. Slack.PostsTo("alarm").Where(p => p.Accepted && p.AllText.Contains(text, StringComparison.Ordinal))];
 
     private async Task WaitForAsync(Func<bool> condition, string what, AppProcess app)
     {
@@ -97,7 +86,7 @@ public sealed class AlarmDeliveryTests(EmbeddedKafkaFixture kafka, ITestOutputHe
             if (DateTime.UtcNow > deadline)
             {
                 output.WriteLine(app.StandardOutput + app.StandardError);
-                output.WriteLine(string.Join("\n----\n", _slack.Posts.Select(p => $"{p.Channel} {p.Status} @{p.Arrived}\n{p.AllText}")));
+                output.WriteLine(string.Join("\n----\n", Slack.Posts.Select(p => $"{p.Channel} {p.Status} @{p.Arrived}\n{p.AllText}")));
                 Assert.Fail($"Timed out waiting for {what}.");
             }
 

@@ -9,39 +9,28 @@ namespace Aggregator.IntegrationTests.Reporting;
 /// Slack. Each interval closed by event time is posted exactly once, with the figures of the input itself.
 /// </summary>
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class SummaryDeliveryTests(EmbeddedKafkaFixture kafka, ITestOutputHelper output) : IAsyncLifetime
+public sealed class SummaryDeliveryTests(EmbeddedKafkaFixture kafka, ITestOutputHelper output) : SlackStandInTest("agg-summary-")
 {
     private static readonly string[] Types = ["page_view", "page_view", "page_view", "click", "search", "add_to_cart", "page_view", "error"];
 
     // Page views by path in the ratio 6:4:3:2:1 (views come in blocks of four per path), so the top five are unambiguous.
     private static readonly string[] Paths = ["/", "/", "/", "/", "/", "/", "/search", "/search", "/search", "/search", "/cart", "/cart", "/cart", "/products/7", "/products/7", "/checkout"];
 
-    private readonly string _work = Directory.CreateTempSubdirectory("agg-summary-").FullName;
-    private FakeSlackWebhook _slack = null!;
-
-    public async Task InitializeAsync() => _slack = await FakeSlackWebhook.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _slack.DisposeAsync();
-        Directory.Delete(_work, recursive: true);
-    }
-
     [Fact]
     public async Task TwoInstances_OneSummaryPerInterval_WithTheInputsFigures_After429RetryAfter()
     {
-        var app = new ReportingApp(kafka, _slack, _work);
+        var app = new ReportingApp(kafka, Slack, Work);
         var start = IntervalStart(DateTimeOffset.UtcNow.AddMinutes(-50));
         var (events, expected) = Input(start);
-        _slack.Fail("summary", HttpStatusCode.TooManyRequests, times: 1, retryAfter: "3");
+        Slack.Fail("summary", HttpStatusCode.TooManyRequests, times: 1, retryAfter: "3");
 
         await using var one = app.Start("one");
         await using var two = app.Start("two");
         app.Produce(events);
 
-        var accepted = await WaitForAsync(() => _slack.PostsTo("summary").Where(p => p.Accepted).ToList(), posts => posts.Count >= 2, TimeSpan.FromSeconds(120));
+        var accepted = await WaitForAsync(() => Slack.PostsTo("summary").Where(p => p.Accepted).ToList(), posts => posts.Count >= 2, TimeSpan.FromSeconds(120));
         await Task.Delay(TimeSpan.FromSeconds(5)); // time for a duplicate, were there one
-        var posts = _slack.PostsTo("summary");
+        var posts = Slack.PostsTo("summary");
         output.WriteLine(string.Join("\n----\n", posts.Select(p => $"{p.Status} @{p.Arrived}\n{p.AllText}")));
         if (accepted.Count < 2)
         {
