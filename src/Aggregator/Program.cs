@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Aggregator.Cli;
-using Aggregator.Streams.Kafka.Native;
+using Aggregator.Kafka;
 
-// The resolver for the OS's librdkafka must be in place before any Kafka client exists.
-KafkaNativeLibrary.EnsureInitialized();
+// The bundled librdkafka must be loaded before any Kafka client exists (a system one would win otherwise).
+BundledLibrdkafka.EnsureLoaded();
 
 // The host's console lifetime handles SIGINT/SIGTERM and drains gracefully (up to 30 s): System.CommandLine must not
 // also race it with its own short termination timeout.

@@ -11,14 +11,12 @@ namespace Aggregator.Activity;
 /// </summary>
 internal static class DeadLetterHeaders
 {
-    // One set of header names for every dead letter, whether the runtime's deserialization handler or the
-    // activity refiner wrote it, so one DLQ consumer reads them all.
-    public const string Reason = Streams.Errors.DeadLetterHeaders.Reason;
-    public const string Detail = Streams.Errors.DeadLetterHeaders.Detail;
-    public const string SourceTopic = Streams.Errors.DeadLetterHeaders.SourceTopic;
-    public const string SourcePartition = Streams.Errors.DeadLetterHeaders.SourcePartition;
-    public const string SourceOffset = Streams.Errors.DeadLetterHeaders.SourceOffset;
-    public const string Time = Streams.Errors.DeadLetterHeaders.Time;
+    public const string Reason = "dlq.reason";
+    public const string Detail = "dlq.detail";
+    public const string SourceTopic = "dlq.source.topic";
+    public const string SourcePartition = "dlq.source.partition";
+    public const string SourceOffset = "dlq.source.offset";
+    public const string Time = "dlq.time";
 
     /// <summary>
     /// Builds the headers (values UTF-8). Source headers are left out when the position is unknown

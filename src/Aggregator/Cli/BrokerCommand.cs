@@ -1,6 +1,4 @@
-using Aggregator.Streams.Kafka.Embedded;
-using Aggregator.Streams.Topology;
-using Microsoft.Extensions.Configuration;
+using Aggregator.Kafka;
 
 namespace Aggregator.Cli;
 
@@ -30,7 +28,7 @@ internal static class BrokerCommand
         }
 
         using var cluster = EmbeddedKafkaCluster.Start(brokers);
-        var topics = appTopics ? ApplicationTopics(configuration) : [];
+        var topics = appTopics ? ConfiguredTopology.From(configuration).AllTopics() : [];
         foreach (var (name, partitions) in requested)
         {
             topics[name] = partitions;
@@ -66,18 +64,5 @@ internal static class BrokerCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    /// <summary>The topics `aggregator run` uses with this configuration, sized as its topology requires.</summary>
-    internal static Dictionary<string, int> ApplicationTopics(IConfiguration configuration)
-    {
-        var (topology, settings, applicationId) = ConfiguredTopology.From(configuration);
-        var topics = settings.Topics.All.ToDictionary(t => t, _ => settings.Topics.Partitions, StringComparer.Ordinal);
-        foreach (var (name, partitions) in PartitionPlanner.Plan(topology, applicationId, topics).InternalTopicPartitions)
-        {
-            topics[name] = partitions;
-        }
-
-        return topics;
     }
 }

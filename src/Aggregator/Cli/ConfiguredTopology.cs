@@ -1,12 +1,14 @@
 using Aggregator.Activity;
 using Aggregator.Hosting.Options;
 using Aggregator.Topology;
+using Aggregator.Topology.Reporting;
 using Microsoft.Extensions.Configuration;
+using TopologyModel = Streamiz.Kafka.Net.Stream.Topology;
 
 namespace Aggregator.Cli;
 
 /// <summary>The activity topology as configured, for commands that describe it or size its topics (no I/O).</summary>
-internal sealed record ConfiguredTopology(Streams.Topology.Topology Topology, ActivityTopologySettings Settings, string ApplicationId)
+internal sealed record ConfiguredTopology(TopologyModel Topology, ActivityTopologySettings Settings, string ApplicationId)
 {
     public static ConfiguredTopology From(IConfiguration configuration)
     {
@@ -14,10 +16,25 @@ internal sealed record ConfiguredTopology(Streams.Topology.Topology Topology, Ac
             Bind<TopicsOptions>(configuration, TopicsOptions.SectionName),
             Bind<WindowsOptions>(configuration, WindowsOptions.SectionName),
             Bind<DedupOptions>(configuration, DedupOptions.SectionName));
-        using var metrics = new ActivityMetrics();
-        var topology = ActivityTopology.Build(settings, ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), metrics,
-            Aggregator.Topology.Reporting.ReportingSettings.Defaults(settings.Windows));
-        return new ConfiguredTopology(topology, settings, Bind<StreamsOptions>(configuration, StreamsOptions.SectionName).ApplicationId);
+        var services = new ActivityTopologyServices(
+            ActivityRefiner.Create(),
+            CountKeyBuilder.For(CountDimension.Type, CountDimension.Path),
+            new ActivityMetrics(),
+            new StreamsMetrics(),
+            ReportingSettings.Defaults(settings.Windows) with { CountingPartitions = settings.Topics.Partitions });
+        return new ConfiguredTopology(ActivityTopology.Build(settings, services), settings, Bind<StreamsOptions>(configuration, StreamsOptions.SectionName).ApplicationId);
+    }
+
+    /// <summary>Every topic `aggregator run` uses with this configuration — the application's and the internal ones — with partition counts.</summary>
+    public Dictionary<string, int> AllTopics()
+    {
+        var topics = Settings.Topics.All.ToDictionary(t => t, _ => Settings.Topics.Partitions, StringComparer.Ordinal);
+        foreach (var (name, partitions) in ActivityTopology.InternalTopics(Topology, ApplicationId, _ => Settings.Topics.Partitions))
+        {
+            topics[name] = partitions;
+        }
+
+        return topics;
     }
 
     private static T Bind<T>(IConfiguration configuration, string section) where T : new()

@@ -21,6 +21,10 @@ internal static class HostLogging
         // A failed start is reported by the CLI as one line; the host's own report would add a stack trace.
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Streamiz logs every task transition at Information; its instance-level lines (configuration, state) stay.
+        logging.AddFilter("Streamiz", LogLevel.Warning);
+        logging.AddFilter("Streamiz.Kafka.Net.KafkaStream", LogLevel.Information);
         logging.AddSimpleConsole(options =>
         {
             options.SingleLine = singleLine;

@@ -1,9 +1,8 @@
 using Aggregator.Demo;
 using Aggregator.Hosting;
+using Aggregator.Hosting.Streams;
 using Aggregator.Hosting.Options;
-using Aggregator.Streams.Kafka.Admin;
-using Aggregator.Streams.Kafka.Embedded;
-using Confluent.Kafka;
+using Aggregator.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,9 +41,6 @@ internal static class RunCommand
             }
 
             CreateDemoTopics(cluster, configuration);
-            // Registered through a factory so the container disposes the admin client before the cluster goes away.
-            builder.Services.AddSingleton<ITopicAdmin>(_ => new EmbeddedTopicAdmin(cluster, new KafkaTopicAdmin(
-                new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers }).SetLogHandler((_, _) => { }).Build(), -1)));
             builder.Services.AddTrafficGenerator(configuration).WithKafkaSecurity(configuration);
             builder.Services.AddTrafficGeneratorHostedService();
         }
@@ -65,15 +61,16 @@ internal static class RunCommand
         return StreamsWorker.ExitCode;
     }
 
+    // The embedded broker cannot create topics over the protocol, so Streamiz's internal topics are created here too.
     private static void CreateDemoTopics(EmbeddedKafkaCluster cluster, IConfiguration configuration)
     {
-        var topics = new TopicsOptions();
-        configuration.GetSection(TopicsOptions.SectionName).Bind(topics);
-        foreach (var topic in topics.All)
+        var configured = ConfiguredTopology.From(configuration);
+        foreach (var (topic, partitions) in configured.AllTopics())
         {
-            cluster.CreateTopic(topic, topics.Partitions);
+            cluster.CreateTopic(topic, partitions);
         }
 
+        var topics = configured.Settings.Topics;
         Console.Out.WriteLine($"Embedded Kafka broker at {cluster.BootstrapServers} (demo mode: no Kafka:BootstrapServers set); topics {string.Join(", ", topics.All)} with {topics.Partitions} partitions.");
     }
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Aggregator.Streams.Topology;
+using Aggregator.Kafka;
 using Microsoft.Extensions.Options;
 
 namespace Aggregator.Cli;
@@ -17,8 +17,8 @@ internal static partial class StartupFailure
             case OptionsValidationException validation:
                 line = "invalid configuration: " + string.Join("; ", validation.Failures.SelectMany(f => f.Split("; ")).Select(f => Qualify(Section(validation.OptionsType), f)).Distinct());
                 return true;
-            case TopologyException topology:
-                line = topology.Message;
+            case KafkaEnvironmentException environment:
+                line = environment.Message;
                 return true;
             case ConfigurationException configuration:
                 line = "invalid configuration: " + configuration.Message;

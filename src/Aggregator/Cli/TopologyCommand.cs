@@ -1,16 +1,16 @@
 namespace Aggregator.Cli;
 
-/// <summary><c>aggregator topology</c>: prints topology.md (or the plain description) for the configured topology.</summary>
+/// <summary><c>aggregator topology</c>: prints topology.md (or Streamiz's plain description) for the configured topology.</summary>
 internal static class TopologyCommand
 {
     public static int Execute(string format, IReadOnlyList<string> overrides)
     {
-        var (topology, settings, applicationId) = ConfiguredTopology.From(AppConfiguration.Build(overrides));
+        var configured = ConfiguredTopology.From(AppConfiguration.Build(overrides));
         Console.Out.Write(format switch
         {
-            "text" => topology.Describe(applicationId).ToText(),
-            "mermaid" => topology.Describe(applicationId).ToMermaid(),
-            _ => Topology.TopologyDocument.Render(topology, settings, applicationId),
+            "text" => configured.Topology.Describe().ToString(),
+            "mermaid" => Topology.TopologyMermaid.Render(configured.Topology.Describe(), configured.ApplicationId),
+            _ => Topology.TopologyDocument.Render(configured),
         });
         return ExitCodes.Ok;
     }

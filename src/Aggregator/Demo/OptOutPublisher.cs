@@ -1,4 +1,4 @@
-using Aggregator.Streams.Kafka.Native;
+using Aggregator.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,7 +33,7 @@ internal sealed class OptOutPublisher
             return 0;
         }
 
-        KafkaNativeLibrary.EnsureInitialized();
+        BundledLibrdkafka.EnsureLoaded();
         var config = GeneratorProducerConfig.WithClientSettings(new ProducerConfig
         {
             BootstrapServers = _options.BootstrapServers,

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Aggregator.Streams.Kafka.Native;
+using Aggregator.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,7 +40,7 @@ internal sealed class TrafficProducer
 
     private async Task<GeneratorSummary> RunCoreAsync(CancellationToken cancellationToken)
     {
-        KafkaNativeLibrary.EnsureInitialized();
+        BundledLibrdkafka.EnsureLoaded();
         var options = _options;
         var seed = options.Seed ?? Random.Shared.Next();
         var generator = new ActivityGenerator(options, seed, new ReplayClock(_time, options.Speed, options.EffectiveReplayLookback));

@@ -5,8 +5,11 @@ namespace Aggregator.Hosting;
 /// <summary>Source-generated log messages of the host (event ids 2000–2999).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(2001, LogLevel.Information, "Starting {ApplicationId}/{InstanceId} on {Kafka}; state in {StateDirectory}")]
-    public static partial void Starting(ILogger logger, string applicationId, string instanceId, string kafka, string stateDirectory);
+    [LoggerMessage(2001, LogLevel.Information, "Starting {ApplicationId}/{InstanceId} on {Kafka}, {Guarantee}; state in {StateDirectory}")]
+    public static partial void Starting(ILogger logger, string applicationId, string instanceId, string kafka, string stateDirectory, string guarantee);
+
+    [LoggerMessage(2004, LogLevel.Warning, "The cluster is the embedded broker, whose transactions are not real: running at-least-once (outputs may repeat after a crash, nothing is lost); real clusters run exactly-once")]
+    public static partial void AtLeastOnceOnEmbeddedBroker(ILogger logger);
 
     [LoggerMessage(2002, LogLevel.Critical, "The streams instance stopped: {Reason}")]
     public static partial void Failed(ILogger logger, string reason);

@@ -1,4 +1,4 @@
-using Aggregator.Streams.State;
+using Streamiz.Kafka.Net.State;
 
 namespace Aggregator.Privacy;
 
@@ -7,6 +7,10 @@ internal static class OptOutCheck
 {
     public const string StoreName = "privacy-optouts";
 
-    public static bool IsOptedOut(IReadOnlyKeyValueStore<string, bool> optOuts, string? userId) =>
-        userId is not null && optOuts.TryGet(userId, out var optedOut) && optedOut;
+    /// <summary>The global table's store as a processor sees it (Streamiz materializes global tables with timestamps).</summary>
+    public static IReadOnlyKeyValueStore<string, ValueAndTimestamp<bool>> Table(Streamiz.Kafka.Net.ProcessorContext context) =>
+        (IReadOnlyKeyValueStore<string, ValueAndTimestamp<bool>>)context.GetStateStore(StoreName);
+
+    public static bool IsOptedOut(IReadOnlyKeyValueStore<string, ValueAndTimestamp<bool>> optOuts, string? userId) =>
+        userId is not null && optOuts.Get(userId) is { Value: true };
 }

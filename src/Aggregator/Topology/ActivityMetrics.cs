@@ -14,10 +14,12 @@ internal sealed class ActivityMetrics : IDisposable
     private readonly Counter<long> _deadLettered;
     private readonly Counter<long> _optedOut;
     private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _replayed;
     private long _refinedTotal;
     private long _deadLetteredTotal;
     private long _optedOutTotal;
     private long _duplicatesTotal;
+    private long _replayedTotal;
 
     public ActivityMetrics(IMeterFactory? meterFactory = null)
     {
@@ -26,6 +28,7 @@ internal sealed class ActivityMetrics : IDisposable
         _deadLettered = _meter.CreateCounter<long>("aggregator.events.dead_lettered", description: "Raw records sent to the dead-letter topic, by reason.");
         _optedOut = _meter.CreateCounter<long>("aggregator.events.opted_out", description: "Events dropped because their user opted out of tracking.");
         _duplicates = _meter.CreateCounter<long>("aggregator.events.duplicates", description: "Resent events recognised by eventId and dropped.");
+        _replayed = _meter.CreateCounter<long>("aggregator.events.replayed", description: "Events read again from the same raw position after a crash (at-least-once) and let through dedup again.");
     }
 
     public Meter Meter => _meter;
@@ -37,6 +40,8 @@ internal sealed class ActivityMetrics : IDisposable
     public long OptedOut => Interlocked.Read(ref _optedOutTotal);
 
     public long Duplicates => Interlocked.Read(ref _duplicatesTotal);
+
+    public long Replayed => Interlocked.Read(ref _replayedTotal);
 
     public void RecordRefined()
     {
@@ -60,6 +65,12 @@ internal sealed class ActivityMetrics : IDisposable
     {
         Interlocked.Increment(ref _duplicatesTotal);
         _duplicates.Add(1);
+    }
+
+    public void RecordReplayed()
+    {
+        Interlocked.Increment(ref _replayedTotal);
+        _replayed.Add(1);
     }
 
     public void Dispose() => _meter.Dispose();

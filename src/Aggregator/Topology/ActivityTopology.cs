@@ -1,14 +1,19 @@
 using Aggregator.Activity;
 using Aggregator.Privacy;
-using Aggregator.Streams.Dsl;
-using Aggregator.Streams.State;
 using Aggregator.Topology.Reporting;
-using S = Aggregator.Streams.Serdes.Serdes;
+using Aggregator.Topology.Serdes;
+using Aggregator.Topology.Factories;
+using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.SerDes;
+using Streamiz.Kafka.Net.State;
+using Streamiz.Kafka.Net.Stream;
+using Streamiz.Kafka.Net.Table;
+using TopologyModel = Streamiz.Kafka.Net.Stream.Topology;
 
 namespace Aggregator.Topology;
 
 /// <summary>
-/// The product's topology, built without I/O from its settings:
+/// The product's topology, built with Streamiz without I/O from its settings:
 /// <code>
 /// activity.raw ─ refine (validate, mask, enrich; opt-outs marked) ─┬─ rejected → activity.dlq
 ///                                                                  ├─ accepted, by user → [refined-by-user]
@@ -16,8 +21,8 @@ namespace Aggregator.Topology;
 /// [refined-by-user] ─ dedup by eventId ─┬─ unique → activity.refined
 ///                                        ├─ unique, by count key → [counts-by-key]
 ///                                        └─ stats → [reporting-dedup]
-/// [counts-by-key] ─┬─ 5-min windows hopping by 1 min (grace) counted in RocksDB → activity.counts
-///                  └─ stats (report partials, alarm windows) → [reporting-counts]
+/// [counts-by-key] ─ lateness judged ─┬─ on time: 5-min windows hopping by 1 min (grace) counted in RocksDB → activity.counts
+///                                    └─ stats (report partials, alarm windows, late drops) → [reporting-counts]
 /// [reporting-*] (1 partition) ─ report merger: one summary per interval, alarms, Slack outbox
 /// </code>
 /// Re-keying by user before dedup brings every copy of an event to one task whatever partition the collector
@@ -29,75 +34,94 @@ internal static class ActivityTopology
     public const string CountsStore = "activity-counts";
     public const string RefinedByUser = "refined-by-user";
     public const string CountsByKey = "counts-by-key";
+    public const string ReportingRefine = "reporting-refine";
+    public const string ReportingDedup = "reporting-dedup";
+    public const string ReportingCounts = "reporting-counts";
 
-    /// <summary>Where the counting tasks send their partials: its writers are the partitions a summary waits for.</summary>
-    public const string CountsReporting = "reporting-counts";
-
-    public static Streams.Topology.Topology Build(
-        ActivityTopologySettings settings, ActivityRefiner refiner, CountKeyBuilder countKeys, ActivityMetrics metrics, ReportingSettings reporting)
+    public static TopologyModel Build(ActivityTopologySettings settings, ActivityTopologyServices services)
     {
-        var topics = settings.Topics;
-        var builder = new StreamsBuilder();
-        builder.GlobalTable(topics.OptOuts, Consumed<string, bool>.With(S.String, OptOutSerde.Instance), OptOutCheck.StoreName);
+        var (topics, reporting, metrics, streams) = (settings.Topics, services.Reporting, services.Metrics, services.Streams);
+        var windows = HoppingWindows.From(settings.Windows);
+        var builder = new StreamBuilder();
+        builder.GlobalTable(topics.OptOuts, new StringSerDes(), OptOutSerDes.Instance, RocksDb.As<string, bool>(OptOutCheck.StoreName), "optouts-source");
+        builder.AddStateStore(Stores.WindowStoreBuilder(
+            Stores.PersistentWindowStore(DedupProcessor.StoreName, DedupProcessor.Retention(settings.Dedup.Window), DedupProcessor.Bucket),
+            new StringSerDes(), RawOriginSerDes.Instance));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(LatenessJudge.StoreName), new StringSerDes(), new Int64SerDes())
+            .WithCachingEnabled());
         foreach (var store in new[] { RefineStatsProcessor.StoreName, DedupStatsProcessor.StoreName, CountStatsProcessor.StoreName, ReportMergerProcessor.StoreName })
         {
-            builder.AddStateStore(Stores.KeyValue(store, S.String, S.ByteArray));
+            builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(store), new StringSerDes(), new ByteArraySerDes()));
         }
 
         // Sub-topology 0: refine.
-        var refined = builder.Stream(topics.Raw, Consumed<byte[]?, byte[]?>.With(S.ByteArray!, S.ByteArray!).WithName("raw-source"))
-            .Process(() => new RefineProcessor(refiner, metrics), "refine", OptOutCheck.StoreName);
-        var outcomes = refined
-            .Split("refine-")
-            .Branch((_, outcome) => outcome.DeadLetter is not null, "rejected")
-            .Branch((_, outcome) => outcome.OptedOut, "opted-out")
-            .DefaultBranch("accepted");
-        outcomes["refine-rejected"]
-            .Process(() => new DeadLetterWriter(), "dead-letter")
-            .To(topics.Dlq, Produced<byte[]?, byte[]?>.With(S.ByteArray!, S.ByteArray!).WithName("dlq-sink"));
-        var refineStats = refined.Process(() => new RefineStatsProcessor(reporting), "refine-stats", RefineStatsProcessor.StoreName);
+        var refined = builder.Stream(topics.Raw, new ByteArraySerDes(), new ByteArraySerDes(), "raw-source", new RawTimestampExtractor())
+            .Transform(Suppliers.Transformer(() => new RefineProcessor(services.Refiner, metrics, streams)), "refine");
+        var outcomes = refined.Branch(
+            "refine-",
+            (_, outcome, _) => outcome.DeadLetter is not null,
+            (_, outcome, _) => outcome.OptedOut,
+            (_, _, _) => true);
+        outcomes[0]
+            .Transform(Suppliers.Transformer(() => new DeadLetterWriter()), "dead-letter")
+            .To(topics.Dlq, new ByteArraySerDes(), new ByteArraySerDes(), "dlq-sink");
+        var refineStats = refined.Transform(
+            Suppliers.Transformer(() => new RefineStatsProcessor(reporting)), "refine-stats", RefineStatsProcessor.StoreName);
 
         // Sub-topology 1: dedup, refined output.
-        builder.AddStateStore(Stores.Window(DedupProcessor.StoreName, S.String, S.Long, DedupProcessor.Bucket, settings.Dedup.Window));
-        var verdicts = outcomes["refine-accepted"]
-            .Map((key, outcome) => new KeyValuePair<string, RefinedEvent>(key!, outcome.Event!), "to-refined-event")
-            .Repartition(Repartitioned<string, RefinedEvent>.As(RefinedByUser).With(S.String, RefinedEventSerde.Instance))
-            .Process(() => new DedupProcessor(metrics), "dedup", DedupProcessor.StoreName, OptOutCheck.StoreName);
-        var dedupStats = verdicts.Process(() => new DedupStatsProcessor(reporting), "dedup-stats", DedupStatsProcessor.StoreName);
+        var verdicts = outcomes[2]
+            .MapValues((outcome, _) => new TrackedEvent(outcome.Event!, outcome.Origin), "to-tracked-event")
+            .Repartition(Repartitioned<string, TrackedEvent>.As(RefinedByUser).WithKeySerdes(new StringSerDes()).WithValueSerdes(TrackedEventSerDes.Instance))
+            .TransformValues(Suppliers.Transformer(() => new DedupProcessor(metrics, streams)), "dedup", DedupProcessor.StoreName);
+        var dedupStats = verdicts.Transform(
+            Suppliers.Transformer(() => new DedupStatsProcessor(reporting)), "dedup-stats", DedupStatsProcessor.StoreName);
         var unique = verdicts
-            .Filter((_, verdict) => verdict.Outcome == DedupOutcome.Unique, "unique")
-            .MapValues(verdict => verdict.Event, "unique-event");
+            .Filter((_, verdict, _) => verdict.Outcome == DedupOutcome.Unique, "unique")
+            .MapValues((verdict, _) => verdict.Event, "unique-event");
         unique
-            .Peek((_, _) => metrics.RecordRefined(), "count-refined")
-            .To(topics.Refined, Produced<string, RefinedEvent>.With(S.String, RefinedEventSerde.Instance).WithName("refined-sink"));
+            .Peek((_, _, _) => metrics.RecordRefined(), "count-refined")
+            .To(topics.Refined, new StringSerDes(), RefinedEventSerDes.Instance, "refined-sink");
 
         // Sub-topology 2: windowed counts, and the statistics reports and alarms are made of.
-        var windows = TimeWindows.OfSizeAndGrace(settings.Windows.Size, settings.Windows.Grace).AdvanceBy(settings.Windows.Advance);
-        var counted = unique
-            .Map((_, refinedEvent) => new KeyValuePair<string, CountedEvent>(
-                countKeys.Build(refinedEvent), new CountedEvent(refinedEvent.Type, refinedEvent.Page?.Path ?? CountKeyBuilder.Missing, refinedEvent.Key)), "to-counted-event")
-            .Repartition(Repartitioned<string, CountedEvent>.As(CountsByKey).With(S.String, CountedEventSerde.Instance));
-        counted
-            .GroupByKey()
-            .WindowedBy(windows)
-            .Count(Materialized<string, long>.As(CountsStore).WithRetention(settings.Windows.Retention))
+        var judged = unique
+            .Map((_, refinedEvent, _) => KeyValuePair.Create(services.CountKeys.Build(refinedEvent),
+                new CountedEvent(refinedEvent.Type, refinedEvent.Page?.Path ?? CountKeyBuilder.Missing, refinedEvent.Key)), "to-counted-event")
+            .Repartition(Repartitioned<string, CountedEvent>.As(CountsByKey).WithKeySerdes(new StringSerDes()).WithValueSerdes(CountedEventSerDes.Instance))
+            .TransformValues(Suppliers.Transformer(() => new LatenessJudge(windows, streams)), "judge-lateness", LatenessJudge.StoreName);
+        judged
+            .Filter((_, judgement, _) => !judgement.Late, "on-time")
+            .MapValues((judgement, _) => judgement.Event, "counted-event")
+            .GroupByKey<StringSerDes, CountedEventSerDes>("group-by-count-key")
+            .WindowedBy(HoppingWindowOptions.Of(settings.Windows.Size, settings.Windows.Advance, settings.Windows.Grace))
+            .Count(RocksDbWindows.As<string, long>(CountsStore)
+                .WithKeySerdes(new StringSerDes()).WithValueSerdes(new Int64SerDes())
+                .WithRetention(settings.Windows.Retention)
+                .WithCachingEnabled(), "window-count")
             .ToStream("counts-stream")
-            .Map((windowed, count) => new KeyValuePair<byte[], byte[]>(WindowedCountJson.Key(windowed), WindowedCountJson.Value(windowed, count)), "to-counts-json")
-            .To(topics.Counts, Produced<byte[], byte[]>.With(S.ByteArray, S.ByteArray).WithName("counts-sink"));
-        var countStats = counted.Process(() => new CountStatsProcessor(reporting), "count-stats", CountStatsProcessor.StoreName);
+            .Map((windowed, count, _) => KeyValuePair.Create(WindowedCountJson.Key(windowed), WindowedCountJson.Value(windowed, count)), "to-counts-json")
+            .To(topics.Counts, new ByteArraySerDes(), new ByteArraySerDes(), "counts-sink");
+        var countStats = judged.Transform(
+            Suppliers.Transformer(() => new CountStatsProcessor(reporting)), "count-stats", CountStatsProcessor.StoreName);
 
         // Sub-topology 3: one merger for everything, on single-partition topics.
-        ToMerger(refineStats, "reporting-refine")
-            .Merge(ToMerger(dedupStats, "reporting-dedup"), "reporting-merge-dedup")
-            .Merge(ToMerger(countStats, CountsReporting), "reporting-merge-counts")
-            .Process(
-                () => new ReportMergerProcessor(reporting, reporting.Metrics, context => context.UpstreamTaskCount(CountsReporting)),
-                "report-merger",
-                ReportMergerProcessor.StoreName);
+        ToMerger(refineStats, ReportingRefine)
+            .Merge(ToMerger(dedupStats, ReportingDedup), "reporting-merge-dedup")
+            .Merge(ToMerger(countStats, ReportingCounts), "reporting-merge-counts")
+            .Process(Suppliers.Processor(() => new ReportMergerProcessor(reporting, reporting.Metrics, streams)), "report-merger", ReportMergerProcessor.StoreName);
 
         return builder.Build();
     }
 
-    private static KStream<string, ReportingRecord> ToMerger(KStream<string, ReportingRecord> stats, string name) =>
-        stats.Repartition(Repartitioned<string, ReportingRecord>.As(name).With(S.String, ReportingRecordSerde.Instance).WithNumberOfPartitions(1));
+    /// <summary>The internal topics of a built topology, named and sized as Streamiz expects them (see <see cref="Kafka.InternalTopics"/>).</summary>
+    public static IReadOnlyDictionary<string, int> InternalTopics(TopologyModel topology, string applicationId, Func<string, int> sourcePartitions) =>
+        Kafka.InternalTopics.Plan(topology.Describe(), applicationId, sourcePartitions, new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            [ReportingRefine + "-repartition"] = 1,
+            [ReportingDedup + "-repartition"] = 1,
+            [ReportingCounts + "-repartition"] = 1,
+        });
+
+    private static IKStream<string, ReportingRecord> ToMerger(IKStream<string, ReportingRecord> stats, string name) =>
+        stats.Repartition(Repartitioned<string, ReportingRecord>.As(name)
+            .WithKeySerdes(new StringSerDes()).WithValueSerdes(ReportingRecordSerDes.Instance).WithNumberOfPartitions(1));
 }

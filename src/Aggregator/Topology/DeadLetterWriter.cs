@@ -1,16 +1,16 @@
-using Aggregator.Streams.Processors;
 using Confluent.Kafka;
+using Streamiz.Kafka.Net.Processors.Public;
 
 namespace Aggregator.Topology;
 
 /// <summary>Turns a rejection into the dead-letter record: original key and value bytes, reason and origin in headers.</summary>
-internal sealed class DeadLetterWriter : IProcessor<string?, RefineOutcome, byte[]?, byte[]?>
+internal sealed class DeadLetterWriter : ITransformer<string, RefineOutcome, byte[], byte[]>
 {
-    private IProcessorContext<byte[]?, byte[]?> _context = null!;
+    public void Init(ProcessorContext<byte[], byte[]> context)
+    {
+    }
 
-    public void Init(IProcessorContext<byte[]?, byte[]?> context) => _context = context;
-
-    public void Process(Record<string?, RefineOutcome> record)
+    public Record<byte[], byte[]> Process(Record<string, RefineOutcome> record)
     {
         var deadLetter = record.Value.DeadLetter!;
         var headers = new Headers();
@@ -19,6 +19,10 @@ internal sealed class DeadLetterWriter : IProcessor<string?, RefineOutcome, byte
             headers.Add(name, value);
         }
 
-        _context.Forward(new Record<byte[]?, byte[]?>(deadLetter.Key, deadLetter.Value, record.Timestamp, headers));
+        return Record<byte[], byte[]>.Create(deadLetter.Key!, deadLetter.Value!, headers);
+    }
+
+    public void Close()
+    {
     }
 }

@@ -1,50 +1,77 @@
-using Aggregator.Activity;
 using Aggregator.Privacy;
-using Aggregator.Streams.Processors;
-using Aggregator.Streams.State;
+using Streamiz.Kafka.Net.Processors.Public;
+using Streamiz.Kafka.Net.State;
 
 namespace Aggregator.Topology;
 
 /// <summary>
-/// Recognises resent events (the topology drops them after counting): an eventId already seen is remembered in a window store bucketed by event time (a resend
-/// carries the same event time, so one point lookup finds it), for the dedup window. Runs after the by-user
-/// repartition, so all copies of an event — whatever partition the collector sent them to — meet in one task.
-/// Also re-checks opt-outs that arrived while the event was in flight.
+/// Recognises resent events (the topology drops them after counting). Runs after the by-user repartition, so all copies
+/// of an event — whatever raw partition the collector sent them to — meet in one task. An eventId is remembered with
+/// where it was first read (raw partition and offset) in a window store bucketed by event time (a resend carries the
+/// same event time, so one point lookup finds it).
 /// </summary>
-internal sealed class DedupProcessor(ActivityMetrics metrics) : IProcessor<string, RefinedEvent, string, DedupVerdict>
+/// <remarks>
+/// Replay-safe under at-least-once: after a crash the store's changelog may already hold an eventId whose refined record
+/// was never written; the replay of that same raw record comes from the same place, so it is let through again instead
+/// of being dropped as a duplicate (which would lose the event). Only a copy read from another raw position is a duplicate.
+/// Also re-checks opt-outs that arrived while the event was in flight.
+/// </remarks>
+internal sealed class DedupProcessor(ActivityMetrics metrics, StreamsMetrics streams) : ITransformer<string, TrackedEvent, string, DedupVerdict>
 {
     public const string StoreName = "event-ids";
     public static readonly TimeSpan Bucket = TimeSpan.FromMinutes(1);
     private static readonly long BucketMs = (long)Bucket.TotalMilliseconds;
-    private IProcessorContext<string, DedupVerdict> _context = null!;
-    private IWindowStore<string, long> _seen = null!;
-    private IReadOnlyKeyValueStore<string, bool> _optOuts = null!;
+    private IWindowStore<string, RawOrigin> _seen = null!;
+    private IReadOnlyKeyValueStore<string, ValueAndTimestamp<bool>> _optOuts = null!;
+    private string _task = string.Empty;
 
-    public void Init(IProcessorContext<string, DedupVerdict> context)
+    /// <summary>
+    /// How long eventIds are kept, in event time behind the newest one seen: copies reach dedup well out of event-time
+    /// order (a backlog on one raw partition), so the store keeps several dedup windows, not one.
+    /// </summary>
+    public static TimeSpan Retention(TimeSpan dedupWindow) => dedupWindow * 6;
+
+    public void Init(ProcessorContext<string, DedupVerdict> context)
     {
-        _context = context;
-        _seen = context.GetStateStore<IWindowStore<string, long>>(StoreName);
-        _optOuts = context.GetStateStore<IKeyValueStore<string, bool>>(OptOutCheck.StoreName);
+        _seen = (IWindowStore<string, RawOrigin>)context.GetStateStore(StoreName);
+        _optOuts = OptOutCheck.Table(context);
+        _task = context.Id.ToString();
+        streams.TaskStarted(_task);
     }
 
-    public void Process(Record<string, RefinedEvent> record)
+    public Record<string, DedupVerdict> Process(Record<string, TrackedEvent> record)
     {
-        var bucket = record.Timestamp - (((record.Timestamp % BucketMs) + BucketMs) % BucketMs);
-        if (_seen.TryFetch(record.Value.EventId, bucket, out _))
+        streams.RecordProcessed(_task);
+        var (refined, origin) = (record.Value.Event, record.Value.Origin);
+        var timestamp = record.Timestamp.UnixTimestampMs;
+        var bucket = timestamp - (((timestamp % BucketMs) + BucketMs) % BucketMs);
+        var firstSeen = _seen.Fetch(refined.EventId, bucket);
+        if (firstSeen is { } seen && seen != origin)
         {
             metrics.RecordDuplicate();
-            _context.Forward(record.WithValue(new DedupVerdict(record.Value, DedupOutcome.Duplicate)));
-            return;
+            return Verdict(record, DedupOutcome.Duplicate);
         }
 
-        _seen.Put(record.Value.EventId, bucket, 1, record.Timestamp);
-        if (OptOutCheck.IsOptedOut(_optOuts, record.Value.UserId))
+        if (firstSeen is null)
+        {
+            _seen.Put(refined.EventId, origin, bucket);
+        }
+        else
+        {
+            metrics.RecordReplayed();
+        }
+
+        if (OptOutCheck.IsOptedOut(_optOuts, refined.UserId))
         {
             metrics.RecordOptedOut();
-            _context.Forward(record.WithValue(new DedupVerdict(record.Value, DedupOutcome.OptedOut)));
-            return;
+            return Verdict(record, DedupOutcome.OptedOut);
         }
 
-        _context.Forward(record.WithValue(new DedupVerdict(record.Value, DedupOutcome.Unique)));
+        return Verdict(record, DedupOutcome.Unique);
     }
+
+    public void Close() => streams.TaskClosed(_task);
+
+    private static Record<string, DedupVerdict> Verdict(Record<string, TrackedEvent> record, DedupOutcome outcome) =>
+        Record<string, DedupVerdict>.Create(record.Key, new DedupVerdict(record.Value.Event, outcome));
 }

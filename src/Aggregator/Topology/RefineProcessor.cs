@@ -1,7 +1,7 @@
 using Aggregator.Activity;
 using Aggregator.Privacy;
-using Aggregator.Streams.Processors;
-using Aggregator.Streams.State;
+using Streamiz.Kafka.Net.Processors.Public;
+using Streamiz.Kafka.Net.State;
 
 namespace Aggregator.Topology;
 
@@ -9,29 +9,34 @@ namespace Aggregator.Topology;
 /// Raw bytes in; refined events (keyed by user, stamped with their event time) or dead letters out. Events of
 /// users who opted out are marked so the topology drops them (after counting), never logged with their content.
 /// </summary>
-internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics metrics)
-    : IProcessor<byte[]?, byte[]?, string?, RefineOutcome>
+internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics metrics, StreamsMetrics streams)
+    : ITransformer<byte[], byte[], string, RefineOutcome>
 {
-    private IProcessorContext<string?, RefineOutcome> _context = null!;
-    private IReadOnlyKeyValueStore<string, bool> _optOuts = null!;
+    private ProcessorContext<string, RefineOutcome> _context = null!;
+    private IReadOnlyKeyValueStore<string, ValueAndTimestamp<bool>> _optOuts = null!;
+    private string _task = string.Empty;
 
-    public void Init(IProcessorContext<string?, RefineOutcome> context)
+    public void Init(ProcessorContext<string, RefineOutcome> context)
     {
         _context = context;
-        _optOuts = context.GetStateStore<IKeyValueStore<string, bool>>(OptOutCheck.StoreName);
+        _optOuts = OptOutCheck.Table(context);
+        _task = context.Id.ToString();
+        streams.TaskStarted(_task);
     }
 
-    public void Process(Record<byte[]?, byte[]?> record)
+    public Record<string, RefineOutcome> Process(Record<byte[], byte[]> record)
     {
-        var origin = _context.RecordMetadata;
-        var source = origin is null ? SourcePosition.Unknown : new SourcePosition(origin.Topic, origin.Partition, origin.Offset);
+        streams.RecordProcessed(_task);
+        var position = record.TopicPartitionOffset;
+        var source = position is null ? SourcePosition.Unknown : new SourcePosition(position.Topic, position.Partition.Value, position.Offset.Value);
+        var origin = new RawOrigin(source.Partition, source.Offset);
         var result = refiner.Refine(record.Key, record.Value, source);
         if (!result.IsRefined)
         {
             var deadLetter = result.DeadLetter!;
             metrics.RecordDeadLettered(deadLetter.Rejection.Code);
-            _context.Forward(new Record<string?, RefineOutcome>(null, new RefineOutcome(null, deadLetter), record.Timestamp));
-            return;
+            // Not null: Streamiz skips null-keyed records at stateful processors (the stats stage counts dead letters).
+            return Record<string, RefineOutcome>.Create(string.Empty, new RefineOutcome(null, deadLetter, origin));
         }
 
         var refined = result.Event!;
@@ -41,6 +46,10 @@ internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics m
             metrics.RecordOptedOut();
         }
 
-        _context.Forward(new Record<string?, RefineOutcome>(refined.Key, new RefineOutcome(refined, null, optedOut), refined.EventTime.ToUnixTimeMilliseconds()));
+        // Event time from here on: the windows count it, and repartition records carry it.
+        _context.ChangeTimestamp(refined.EventTime.ToUnixTimeMilliseconds());
+        return Record<string, RefineOutcome>.Create(refined.Key, new RefineOutcome(refined, null, origin, optedOut));
     }
+
+    public void Close() => streams.TaskClosed(_task);
 }

@@ -1,19 +1,21 @@
 using System.Text;
-using Aggregator.Streams.Topology;
+using Aggregator.Cli;
 
 namespace Aggregator.Topology;
 
 /// <summary>
-/// Renders topology.md from the topology's own description, so the document cannot drift from the code
-/// (a test compares the checked-in file with this output; regenerate with <c>aggregator topology &gt; topology.md</c>).
+/// Renders topology.md from Streamiz's own description of the built topology (<c>Topology.Describe()</c>) plus the
+/// topic table, so the document cannot drift from the code (a test compares the checked-in file with this output;
+/// regenerate with <c>aggregator topology &gt; topology.md</c>).
 /// </summary>
 internal static class TopologyDocument
 {
-    public static string Render(Streams.Topology.Topology topology, ActivityTopologySettings settings, string applicationId)
+    public static string Render(ConfiguredTopology configured)
     {
+        var (topology, settings, applicationId) = configured;
         var topics = settings.Topics;
         var windows = settings.Windows;
-        var description = topology.Describe(applicationId);
+        var description = topology.Describe();
         var text = new StringBuilder();
         text.AppendLine("# Aggregator topology");
         text.AppendLine();
@@ -22,7 +24,7 @@ internal static class TopologyDocument
         text.AppendLine($"Application id `{applicationId}` (consumer group, and prefix of the internal topics). Windows: {Minutes(windows.Size)} hopping by {Minutes(windows.Advance)}, grace {Minutes(windows.Grace)}, queryable for {Minutes(windows.Retention)}; dedup window {Minutes(settings.Dedup.Window)}.");
         text.AppendLine();
         text.AppendLine("```mermaid");
-        text.Append(description.ToMermaid());
+        text.Append(TopologyMermaid.Render(description, applicationId));
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine("## Topics");
@@ -34,68 +36,89 @@ internal static class TopologyDocument
         text.AppendLine($"| `{topics.Dlq}` | the raw key, untouched | (unchanged) | sub-topology 0 | rejected raw records with `dlq.*` headers saying why and where from |");
         text.AppendLine($"| `{topics.Refined}` | userId (else anonymousId) | user | sub-topology 1 | validated, masked, enriched, de-duplicated events; per-user order kept |");
         text.AppendLine($"| `{topics.Counts}` | JSON `{{key, windowStart, windowEnd}}` | count key + window | sub-topology 2 | windowed counts; the latest record per key is the truth |");
-        foreach (var topic in topology.InternalTopics(applicationId))
+        foreach (var (topic, partitions) in ActivityTopology.InternalTopics(topology, applicationId, _ => topics.Partitions))
         {
-            var (key, why) = InternalTopicPurpose(topic);
-            text.AppendLine($"| `{topic.Name}` | {key} | same key | sub-topology {topic.WriterSubtopology} | {why} |");
+            var (key, why) = InternalTopicPurpose(topic, applicationId);
+            text.AppendLine($"| `{topic}` | {key} | same key | {Writer(description, topic, applicationId)} | {why} ({Partitions(partitions, topics.Partitions)}) |");
         }
 
         text.AppendLine();
-        text.AppendLine("Internal topics get as many partitions as their writers' sources (changelogs: one per task) and are created by the application (through the admin API on real clusters, directly on the embedded broker). A mismatch stops start-up with a message naming the fix.");
+        text.AppendLine("Internal topics are created by Streamiz through the admin API on real clusters, and by the embedded broker itself (it cannot create topics over the protocol). Repartition topics have as many partitions as the raw topic unless declared (the reporting topics: one); changelogs one per task of the store's sub-topology. A mis-sized existing topic stops start-up with a message naming the fix.");
         text.AppendLine();
         text.AppendLine("## Description");
         text.AppendLine();
         text.AppendLine("```");
-        text.Append(description.ToText());
+        text.Append(description.ToString()!.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd()).Append('\n');
         text.AppendLine("```");
         text.AppendLine();
         text.Append(Guarantees);
         return text.ToString();
     }
 
-    private static (string Key, string Why) InternalTopicPurpose(InternalTopic topic) => (topic.Kind, topic.Store?.Name) switch
+    private static (string Key, string Why) InternalTopicPurpose(string topic, string applicationId) => topic[(applicationId.Length + 1)..] switch
     {
-        (InternalTopicKind.Repartition, _) when topic.Name.EndsWith(ActivityTopology.RefinedByUser + "-repartition", StringComparison.Ordinal) =>
-            ("userId", "brings every copy of an event (whatever raw partition it came in on) to one dedup task"),
-        (InternalTopicKind.Repartition, _) when topic.Name.EndsWith(ActivityTopology.CountsByKey + "-repartition", StringComparison.Ordinal) =>
-            ("count key (`type|path`)", "brings every event of a count key to the task that counts it"),
-        (InternalTopicKind.Repartition, _) when topic.Name.Contains("-reporting-", StringComparison.Ordinal) =>
+        ActivityTopology.RefinedByUser + "-repartition" => ("userId", "brings every copy of an event (whatever raw partition it came in on) to one dedup task; values carry the raw partition and offset"),
+        ActivityTopology.CountsByKey + "-repartition" => ("count key (`type|path`)", "brings every event of a count key to the task that counts it"),
+        var name when name.StartsWith("reporting-", StringComparison.Ordinal) =>
             ("source task id", "one partition: every task's cumulative report partials and alarm-window counts meet in one merger, so one summary goes out per interval"),
-        (InternalTopicKind.Changelog, DedupProcessor.StoreName) => ("eventId + time bucket", "changelog of the dedup store: eventIds seen within the dedup window"),
-        (InternalTopicKind.Changelog, Reporting.ReportMergerProcessor.StoreName) => ("partials, alarm states, outbox", "the merger's memory: a restart neither forgets a firing alarm, pages twice, nor loses an undelivered message"),
-        (InternalTopicKind.Changelog, var store) when store?.StartsWith("report-stats", StringComparison.Ordinal) == true => ("interval or rule window", "a task's report partials between commits, exactly once like the counts"),
-        (InternalTopicKind.Changelog, ActivityTopology.CountsStore) => ("count key + window start", "changelog of the window counts (RocksDB); restored on failover or lost disk"),
-        (InternalTopicKind.Changelog, _) => ("store key", $"changelog of store {topic.Store?.Name}"),
-        _ => ("key", "repartition"),
+        var name when name == DedupProcessor.StoreName + "-changelog" => ("eventId + time bucket", "changelog of the dedup store: eventIds seen, with the raw position they were first read from"),
+        var name when name == LatenessJudge.StoreName + "-changelog" => ("`stream-time`", "each counting task's stream time, so lateness survives restarts"),
+        var name when name == Reporting.ReportMergerProcessor.StoreName + "-changelog" => ("partials, alarm states, outbox", "the merger's memory: a restart neither forgets a firing alarm, pages twice, nor loses an undelivered message"),
+        var name when name.StartsWith("report-stats", StringComparison.Ordinal) => ("interval or rule window", "a task's report partials between flushes"),
+        var name when name == ActivityTopology.CountsStore + "-changelog" => ("count key + window start", "changelog of the window counts (RocksDB); restored on failover or lost disk"),
+        _ => ("store key", "changelog"),
     };
+
+    // The sub-topology writing a repartition topic, or owning a changelog's store.
+    private static string Writer(Streamiz.Kafka.Net.Stream.ITopologyDescription description, string topic, string applicationId)
+    {
+        var name = topic[(applicationId.Length + 1)..];
+        foreach (var sub in description.SubTopologies)
+        {
+            var writes = sub.Nodes.OfType<Streamiz.Kafka.Net.Stream.ISinkNodeDescription>().Any(s => s.Topic == name)
+                || sub.Nodes.OfType<Streamiz.Kafka.Net.Stream.IProcessorNodeDescription>().Any(p => p.Stores.Any(store => name == store + "-changelog"));
+            if (writes)
+            {
+                return $"sub-topology {sub.Id}";
+            }
+        }
+
+        return "—";
+    }
+
+    private static string Partitions(int partitions, int rawPartitions) =>
+        partitions == 1 ? "1 partition" : partitions == rawPartitions ? "as many partitions as the raw topic" : $"{partitions} partitions";
 
     private static string Minutes(TimeSpan span) => span.TotalMinutes >= 1 && span.TotalSeconds % 60 == 0 ? $"{span.TotalMinutes:0} min" : $"{span.TotalSeconds:0} s";
 
     private const string Guarantees = """
         ## Guarantees and why they hold
 
-        **Counts are exact after crashes, without broker transactions.** Each task commits its store updates as a
-        batch: the updates go to the store's changelog tagged with a batch id, and only when all of them are
-        acknowledged is a *commit marker* appended, carrying the task checkpoint — the next offset of each source
-        partition, the last upstream record already counted from each repartition partition, and the task's
-        watermark. Then the local RocksDB write batch (state + checkpoint) is applied atomically. A restarted or
-        migrated task restores from the changelog applying only batches with a marker (unfinished batches are
-        discarded and repaired), seeks its sources to the checkpoint's positions, and skips repartition records the
-        checkpoint says it has already counted (every such record carries its origin: source partition, offset and
-        fan-out index). So a replay after `kill -9` is neither counted twice nor lost.
+        **Exactly-once on real clusters.** `Streams:ProcessingGuarantee` defaults to `exactly_once`: Streamiz runs each
+        task's reads, state-store changelog writes and outputs in one Kafka transaction, so a crash neither loses nor
+        repeats a count, a refined event or a report partial.
 
-        **Lateness does not depend on processing order.** Stream time is a watermark: the minimum progress over a
-        task's inputs, announced by upstream tasks on their records and in heartbeats at each commit. A record that
-        is on time within its own input partition is never dropped as late, even when other partitions run ahead
-        (catching up a backlog, a slow consumer). Records later than the grace period are dropped and counted
-        (`aggregator_streams_records_late_dropped_total`), never silently.
+        **At-least-once on the embedded broker, and never a lost event.** librdkafka's mock cluster accepts transactions
+        but drops transactional offset commits and writes no markers, so the worker recognises it (by the
+        `__aggregator-embedded-broker` topic it publishes) and runs at-least-once, saying so in the log. After a
+        `kill -9`, records since the last commit are processed again: outputs may repeat and window counts may overshoot,
+        but never undershoot. De-duplication stays replay-safe: an eventId is remembered with the raw partition and
+        offset it was first read from, so the replay of that same record is let through again
+        (`aggregator_events_replayed_total`) — only a copy from another raw position is dropped as a duplicate.
+        A clean stop (SIGTERM) commits, so a restart reprocesses nothing.
 
-        **Outputs are at-least-once; state is exactly-once.** After a crash, records written to `activity.refined`,
-        `activity.dlq` and `activity.counts` since the last commit may be written again. Refined events carry a
-        stable `eventId` for consumers to de-duplicate; for counts, the latest value per key is always the right one.
+        **Lateness survives restarts.** Each counting task keeps its stream time (the largest event time it has seen)
+        in a store with a changelog (`counts-stream-time`). An event whose every window has closed — its last window's
+        end plus the grace period at or before stream time — is dropped from the counts and counted as late
+        (`aggregator_streams_records_late_dropped_total`, and the summaries' trust footer), also when it is the first
+        thing a restarted instance reads. Streamiz's windowed count keeps its own stream time only in memory, which is
+        why the judgement happens before it.
 
-        **Opt-outs apply from the moment they are read.** The opt-out table is loaded to the end of its topic before
-        any event is processed and followed while running; events of opted-out users are dropped before
+        **Outputs are keyed for consumers to converge.** Refined events carry a stable `eventId` for consumers to
+        de-duplicate; for counts, the latest value per key is always the right one.
+
+        **Opt-outs apply from the moment they are read.** The opt-out table is a global table, loaded to the end of its
+        topic before any event is processed and followed while running; events of opted-out users are dropped before
         re-partitioning and again before they are written, and only counted, never logged.
 
         """;

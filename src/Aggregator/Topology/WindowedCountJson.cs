@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using Aggregator.Streams.Dsl;
+using Streamiz.Kafka.Net.State;
 
 namespace Aggregator.Topology;
 

@@ -1,20 +1,25 @@
 using System.Globalization;
-using Aggregator.Streams.Queries;
+using System.Text;
+using Aggregator.Hosting.Streams;
+using Aggregator.Kafka;
 using Aggregator.Topology;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.Errors;
+using Streamiz.Kafka.Net.State;
 
 namespace Aggregator.Hosting.Http;
 
 /// <summary>
 /// GET /counts?key=page_view|/products/42&amp;from=2026-11-21T10:00:00Z&amp;to=2026-11-21T11:00:00Z — the window counts of
-/// one count key from this instance's local store (the same values as activity.counts); 421 with an explanation
-/// when the key belongs to another instance.
+/// one count key from this instance's local store through Streamiz's interactive queries (the same values as
+/// activity.counts); 421 naming the partition when another instance counts the key.
 /// </summary>
 internal static class CountsEndpoint
 {
-    public static IEndpointRouteBuilder MapCounts(this IEndpointRouteBuilder endpoints, StreamsInstance streams)
+    public static IEndpointRouteBuilder MapCounts(this IEndpointRouteBuilder endpoints, StreamsInstance streams, StreamsMetrics metrics, HoppingWindows windows, TimeProvider time)
     {
         endpoints.MapGet("/counts", (string? key, string? from, string? to) =>
         {
@@ -23,30 +28,53 @@ internal static class CountsEndpoint
                 return Problem("the 'key' query parameter is required, e.g. key=page_view|/products/42");
             }
 
-            var now = DateTimeOffset.UtcNow;
+            var now = time.GetUtcNow();
             if (!TryParseTime(from, now.AddHours(-1), out var start) || !TryParseTime(to, now, out var end) || end < start)
             {
                 return Problem("'from' and 'to' must be ISO-8601 times (or epoch milliseconds) with from <= to");
             }
 
             var instance = streams.Current;
-            if (instance is null)
+            if (instance is null || streams.State != InstanceState.Running || streams.CountingPartitions == 0)
             {
-                return Results.Json(new CountsResponse(key, "unavailable", -1, [], "the worker is starting"), HttpJsonContext.Default.CountsResponse, statusCode: 503);
+                return Unavailable(key, "the worker is starting");
             }
 
-            var result = instance.QueryWindowStore<string, long>(ActivityTopology.CountsStore, key, start, end);
-            var windows = result.Windows.Select(w => new CountWindow(WindowedCountJson.Time(w.Key), w.Value)).ToList();
-            var statusCode = result.Status switch
+            // The counts-by-key topic is partitioned like the producer does it: murmur2 of the key's bytes.
+            var partition = Murmur2Partitioner.Partition(Encoding.UTF8.GetBytes(key), streams.CountingPartitions);
+            if (!metrics.CountsPartition(partition))
             {
-                WindowQueryStatus.Local => 200,
-                WindowQueryStatus.OtherInstance => StatusCodes.Status421MisdirectedRequest,
-                _ => 503,
-            };
-            return Results.Json(new CountsResponse(key, result.Status.ToString(), result.Partition, windows, result.Detail), HttpJsonContext.Default.CountsResponse, statusCode: statusCode);
+                return Results.Json(new CountsResponse(key, "OtherInstance", partition, [],
+                    $"partition {partition} of store {ActivityTopology.CountsStore} is counted by another instance (or is moving); ask the instance that owns it"),
+                    HttpJsonContext.Default.CountsResponse, statusCode: StatusCodes.Status421MisdirectedRequest);
+            }
+
+            try
+            {
+                var store = instance.Store(StoreQueryParameters.FromNameAndType(ActivityTopology.CountsStore, QueryableStoreTypes.WindowStore<string, long>()));
+                // One point lookup per window start: Streamiz 1.8's range fetch over a cached window store calls Reset() on
+                // an enumerator that does not implement it (NotImplementedException in CacheEnumeratorWrapper).
+                var counts = new List<CountWindow>();
+                for (var windowStart = windows.LastWindowStart(start.ToUnixTimeMilliseconds()); windowStart <= end.ToUnixTimeMilliseconds(); windowStart += windows.AdvanceMs)
+                {
+                    if (store.Fetch(key, windowStart) is > 0 and var count)
+                    {
+                        counts.Add(new CountWindow(WindowedCountJson.Time(windowStart), count));
+                    }
+                }
+
+                return Results.Json(new CountsResponse(key, "Local", partition, counts, null), HttpJsonContext.Default.CountsResponse);
+            }
+            catch (InvalidStateStoreException ex)
+            {
+                return Unavailable(key, ex.Message);
+            }
         });
         return endpoints;
     }
+
+    private static IResult Unavailable(string key, string detail) =>
+        Results.Json(new CountsResponse(key, "Unavailable", -1, [], detail), HttpJsonContext.Default.CountsResponse, statusCode: 503);
 
     private static IResult Problem(string detail) =>
         Results.Json(new CountsResponse(null, "bad-request", -1, [], detail), HttpJsonContext.Default.CountsResponse, statusCode: 400);

@@ -1,6 +1,9 @@
 using System.Net;
 using Aggregator.Hosting.Metrics;
+using Aggregator.Hosting.Health;
 using Aggregator.Hosting.Options;
+using Aggregator.Hosting.Streams;
+using Aggregator.Topology;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +22,10 @@ internal sealed class OperationsServer(
     PrometheusMetricsCollector metrics,
     StreamsInstance streams,
     BrokerConnectivity brokers,
+    GroupLagMonitor lag,
+    StreamsMetrics streamsMetrics,
+    IOptions<WindowsOptions> windows,
+    TimeProvider time,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -38,9 +45,9 @@ internal sealed class OperationsServer(
         builder.Services.AddSingleton(streams);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(http.Host), http.Port));
         _app = builder.Build();
-        _app.MapHealth(streams, brokers);
+        _app.MapHealth(streams, brokers, lag);
         _app.MapPrometheusMetrics();
-        _app.MapCounts(streams);
+        _app.MapCounts(streams, streamsMetrics, HoppingWindows.From(windows.Value), time);
         await _app.StartAsync(cancellationToken);
         Log.OperationsEndpoint(loggerFactory.CreateLogger<OperationsServer>(), http.Host, http.Port);
     }

@@ -1,18 +1,21 @@
-using Aggregator.Streams.Runtime;
+using Aggregator.Hosting.Health;
+using Aggregator.Hosting.Streams;
 
 namespace Aggregator.Hosting.Http;
 
-/// <summary>The readiness verdict: Running with a reachable cluster; otherwise the first reason it is not.</summary>
+/// <summary>
+/// The readiness verdict: Running, nothing restoring, and a reachable cluster; otherwise the first reason it is not.
+/// Streamiz reports RUNNING while tasks restore their state, so restoring partitions are checked separately.
+/// </summary>
 internal static class Readiness
 {
-    public static ReadinessResponse Of(StreamsStatus status, BrokerReachability brokers)
+    public static ReadinessResponse Of(InstanceState state, int tasks, IReadOnlyList<string> restoring, long? maxLag, BrokerReachability brokers)
     {
-        var running = status.State == StreamsState.Running;
-        var ready = running && brokers.Reachable;
+        var ready = state == InstanceState.Running && restoring.Count == 0 && brokers.Reachable;
         var detail = ready ? null
             : !brokers.Reachable ? brokers.Describe()
-            : status.RestoringTasks > 0 ? $"{status.RestoringTasks} tasks restoring"
-            : $"state {status.State}";
-        return new ReadinessResponse(ready, status.State.ToString(), status.Tasks.Count, status.RestoringTasks, status.MaxLag, brokers.Reachable, detail);
+            : state != InstanceState.Running ? $"state {state}"
+            : $"{restoring.Count} partitions restoring ({string.Join(", ", restoring.Take(3))}{(restoring.Count > 3 ? ", …" : string.Empty)})";
+        return new ReadinessResponse(ready, state.ToString(), tasks, restoring.Count, maxLag ?? 0, brokers.Reachable, detail);
     }
 }

@@ -9,39 +9,39 @@ namespace Aggregator.Topology.Reporting;
 /// also those the counts still took but whose report interval had already closed here (past its end plus grace):
 /// its summary may be out, so they are counted as late in the current interval rather than lost without a trace.
 /// </summary>
-internal sealed class CountStatsProcessor(ReportingSettings settings) : TaskStatsProcessor<string, CountedEvent>(StoreName, settings)
+internal sealed class CountStatsProcessor(ReportingSettings settings) : TaskStatsProcessor<string, JudgedEvent>(StoreName, settings)
 {
     public const string StoreName = "report-stats-counts";
 
     protected override bool IsCounting => true;
 
-    public override void Process(Streams.Processors.Record<string, CountedEvent> record)
+    protected override void Observe(string key, JudgedEvent value, long timestamp)
     {
-        var windows = Settings.Windows;
-        var watermark = StreamTime;
-        var lastWindowStart = record.Timestamp - (((record.Timestamp % windows.AdvanceMs) + windows.AdvanceMs) % windows.AdvanceMs);
-        if (lastWindowStart + windows.SizeMs + windows.GraceMs <= watermark)
+        // The lateness judge's stream time (it survives restarts), so reports and counts drop the same records.
+        var watermark = value.StreamTime;
+        AdvanceEventTime(watermark);
+        if (value.Late)
         {
             Stats.Interval(watermark).AddLate();
             return;
         }
 
-        var value = record.Value;
-        var intervalEnd = ReportIntervals.StartOf(record.Timestamp, Settings.Interval) + Settings.IntervalMs;
-        if (intervalEnd + windows.GraceMs <= watermark)
+        var counted = value.Event;
+        var intervalEnd = ReportIntervals.StartOf(timestamp, Settings.Interval) + Settings.IntervalMs;
+        if (intervalEnd + Settings.Windows.GraceMs <= watermark)
         {
             Stats.Interval(watermark).AddLate();
         }
         else
         {
-            Stats.Interval(record.Timestamp).Add(value.Type, value.Path == Activity.CountKeyBuilder.Missing ? null : value.Path, value.User, record.Timestamp);
+            Stats.Interval(timestamp).Add(counted.Type, counted.Path == Activity.CountKeyBuilder.Missing ? null : counted.Path, counted.User, timestamp);
         }
 
         foreach (var rule in Settings.Rules.EventRules)
         {
-            if (rule.Matches(record.Key))
+            if (rule.Matches(key))
             {
-                Stats.CountWindows(rule.Name, record.Timestamp, watermark);
+                Stats.CountWindows(rule.Name, timestamp, watermark);
             }
         }
     }

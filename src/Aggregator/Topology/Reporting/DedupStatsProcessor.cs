@@ -5,15 +5,16 @@ internal sealed class DedupStatsProcessor(ReportingSettings settings) : TaskStat
 {
     public const string StoreName = "report-stats-dedup";
 
-    public override void Process(Streams.Processors.Record<string, DedupVerdict> record)
+    protected override void Observe(string key, DedupVerdict value, long timestamp)
     {
-        switch (record.Value.Outcome)
+        AdvanceEventTime(timestamp);
+        switch (value.Outcome)
         {
             case DedupOutcome.Duplicate:
-                Stats.Interval(record.Timestamp).AddDuplicate();
+                Stats.Interval(timestamp).AddDuplicate();
                 break;
             case DedupOutcome.OptedOut:
-                Stats.Interval(record.Timestamp).AddOptedOut();
+                Stats.Interval(timestamp).AddOptedOut();
                 break;
         }
     }

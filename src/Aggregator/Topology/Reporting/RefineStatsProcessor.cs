@@ -5,32 +5,27 @@ namespace Aggregator.Topology.Reporting;
 /// dropped, plus dead letters per hopping window for DLQ-spike alarms. Dead letters have no trustworthy event time,
 /// so they are attributed to how far this partition's event time has got.
 /// </summary>
-internal sealed class RefineStatsProcessor(ReportingSettings settings) : TaskStatsProcessor<string?, RefineOutcome>(StoreName, settings)
+internal sealed class RefineStatsProcessor(ReportingSettings settings) : TaskStatsProcessor<string, RefineOutcome>(StoreName, settings)
 {
     public const string StoreName = "report-stats-refine";
-    private long _eventTime = -1;
-
-    protected override long EventTime => _eventTime;
-
-    public override void Process(Streams.Processors.Record<string?, RefineOutcome> record)
+    protected override void Observe(string key, RefineOutcome value, long timestamp)
     {
-        var outcome = record.Value;
-        if (outcome.DeadLetter is null)
+        if (value.DeadLetter is null)
         {
-            _eventTime = Math.Max(_eventTime, record.Timestamp);
-            if (outcome.OptedOut)
+            AdvanceEventTime(timestamp);
+            if (value.OptedOut)
             {
-                Stats.Interval(record.Timestamp).AddOptedOut();
+                Stats.Interval(timestamp).AddOptedOut();
             }
 
             return;
         }
 
-        var at = _eventTime >= 0 ? _eventTime : record.Timestamp;
+        var at = EventTime >= 0 ? EventTime : timestamp;
         Stats.Interval(at).AddDeadLettered();
         foreach (var rule in Settings.Rules.DeadLetterRules)
         {
-            Stats.CountWindows(rule.Name, at, _eventTime);
+            Stats.CountWindows(rule.Name, at, EventTime);
         }
     }
 }

@@ -4,8 +4,8 @@ using System.Text;
 using Aggregator.Alarms;
 using Aggregator.Reports;
 using Aggregator.Slack;
-using Aggregator.Streams.Processors;
-using Aggregator.Streams.State;
+using Streamiz.Kafka.Net.Processors.Public;
+using Streamiz.Kafka.Net.State;
 
 namespace Aggregator.Topology.Reporting;
 
@@ -25,8 +25,8 @@ namespace Aggregator.Topology.Reporting;
 /// input stops altogether, time is extrapolated on the wall clock after <see cref="ReportingSettings.SilenceAfter"/>,
 /// so a silent stream still reports — silence is news.
 /// </remarks>
-internal sealed class ReportMergerProcessor(ReportingSettings settings, ReportingMetrics metrics, Func<IProcessorContext, int> countingPartitions)
-    : IProcessor<string, ReportingRecord, string, string>
+internal sealed class ReportMergerProcessor(ReportingSettings settings, ReportingMetrics metrics, StreamsMetrics streams)
+    : IProcessor<string, ReportingRecord>
 {
     public const string StoreName = "report-merger";
     private const int MaxStepsPerCall = 100;
@@ -35,7 +35,8 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
     private readonly Dictionary<string, AlarmState> _alarms = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> _countedThrough = [];
     private readonly Dictionary<string, SlackMessage> _outbox = new(StringComparer.Ordinal);
-    private IProcessorContext<string, string> _context = null!;
+    private ProcessorContext<string, ReportingRecord> _context = null!;
+    private string _task = string.Empty;
     private IKeyValueStore<string, byte[]> _store = null!;
     private long _reportedThrough = -1;
     private long _alarmsThrough = -1;
@@ -46,18 +47,23 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
     private long _incompleteSinceWallMs = -1;
     private int _countingPartitions;
 
-    public void Init(IProcessorContext<string, string> context)
+    public void Init(ProcessorContext<string, ReportingRecord> context)
     {
         _context = context;
-        _store = context.GetStateStore<IKeyValueStore<string, byte[]>>(StoreName);
-        _countingPartitions = countingPartitions(context);
-        _lastAdvanceWallMs = _lastInputWallMs = context.WallClockTime;
+        _task = context.Id.ToString();
+        streams.TaskStarted(_task);
+        _store = (IKeyValueStore<string, byte[]>)context.GetStateStore(StoreName);
+        _countingPartitions = settings.CountingPartitions;
+        _lastAdvanceWallMs = _lastInputWallMs = WallClockTime;
         Load();
-        context.Schedule(TimeSpan.FromSeconds(1), PunctuationType.WallClockTime, OnTick);
+        context.Schedule(TimeSpan.FromSeconds(1), PunctuationType.PROCESSING_TIME, _ => OnTick(WallClockTime));
     }
+
+    private long WallClockTime => settings.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     public void Process(Record<string, ReportingRecord> record)
     {
+        streams.RecordProcessed(_task);
         if (record.Value.Interval is { } partial)
         {
             Accept(partial);
@@ -73,10 +79,14 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
             Accept(progress);
         }
 
-        Advance(_context.WallClockTime);
+        Advance(WallClockTime);
     }
 
-    public void Close() => settings.Outbox.Release();
+    public void Close()
+    {
+        streams.TaskClosed(_task);
+        settings.Outbox.Release();
+    }
 
     private void Accept(ReportPartial partial)
     {
@@ -98,7 +108,7 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
 
         if (existing is null || partial.Events > existing.Events || partial.DeadLettered > existing.DeadLettered)
         {
-            _lastInputWallMs = _context.WallClockTime;
+            _lastInputWallMs = WallClockTime;
         }
 
         bySource[partial.Source] = partial;
@@ -169,7 +179,7 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
 
     private void Advance(long wallNow)
     {
-        var watermark = _context.StreamTime;
+        var watermark = ReportTime();
         if (watermark > _lastWatermark)
         {
             _lastWatermark = watermark;
@@ -185,6 +195,22 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
         // Alarm windows are counted by the same partitions: judge closed ones only as far as all of them have got,
         // unless the stragglers have been given up on (as the summary does).
         JudgeClosedWindows(GaveUpWaiting(wallNow) ? watermark : Math.Min(watermark, CountedThrough()));
+    }
+
+    /// <summary>
+    /// Report time: the furthest any counting partition has announced (stream time, as Kafka Streams defines it). An
+    /// interval behind it closes once every counting partition has counted past it too, or when the stragglers have
+    /// been waited for long enough (<see cref="GaveUpWaiting"/>).
+    /// </summary>
+    private long ReportTime()
+    {
+        var time = -1L;
+        foreach (var through in _countedThrough.Values)
+        {
+            time = Math.Max(time, through);
+        }
+
+        return time;
     }
 
     /// <summary>How far every counting partition has got: the slowest one's progress; -1 while one has said nothing.</summary>
@@ -254,7 +280,7 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
 
             var partials = _partials.TryGetValue(start, out var bySource) ? bySource.Values.ToList() : [];
             var report = ReportMerger.Merge(start, end, partials);
-            var previous = _store.TryGet("s:previous", out var previousBytes) ? IntervalReport.FromUtf8Json(previousBytes) : null;
+            var previous = _store.Get("s:previous") is { } previousBytes ? IntervalReport.FromUtf8Json(previousBytes) : null;
             var footer = new TrustFooter
             {
                 SourcesExpected = _countingPartitions,
@@ -318,7 +344,7 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
     private void Observe(AlarmRule rule, long windowStart, long count, bool closed)
     {
         var state = _alarms.GetValueOrDefault(rule.Name, AlarmState.Initial);
-        var observation = new WindowObservation(windowStart, windowStart + settings.Windows.SizeMs, count, closed, _context.WallClockTime);
+        var observation = new WindowObservation(windowStart, windowStart + settings.Windows.SizeMs, count, closed, WallClockTime);
         var (next, transition) = AlarmEvaluator.Evaluate(rule, state, observation);
         Save(rule.Name, rule.Severity, next, transition);
     }
@@ -357,26 +383,26 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
 
     private void Enqueue(SlackMessage message)
     {
-        if (_store.TryGet("d:" + message.Id, out _))
+        if (_store.Get("d:" + message.Id) is not null)
         {
             return; // delivered before a restart: the same decision, re-made, must not page again
         }
 
         _store.Put("o:" + message.Id, Encoding.UTF8.GetBytes(SlackMessageJson.ToJson(message)));
         _outbox[message.Id] = message;
-        _context.RequestCommit();
+        _context.Commit();
     }
 
     private void Deliver()
     {
-        var now = Long(_context.WallClockTime);
+        var now = Long(WallClockTime);
         foreach (var id in settings.Outbox.TakeCompleted())
         {
             if (_outbox.Remove(id))
             {
                 _store.Delete("o:" + id);
                 _store.Put("d:" + id, now);
-                _context.RequestCommit();
+                _context.Commit();
             }
         }
 

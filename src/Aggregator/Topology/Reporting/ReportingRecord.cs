@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Aggregator.Reports;
-using Aggregator.Streams.Serdes;
+using Confluent.Kafka;
+using Streamiz.Kafka.Net.SerDes;
 
 namespace Aggregator.Topology.Reporting;
 
@@ -22,14 +23,14 @@ internal sealed record ReportingRecord
 /// <summary>One source task's count of records matching <see cref="Rule"/> in one hopping window.</summary>
 internal sealed record RuleWindowCount(string Source, string Rule, long WindowStart, long WindowEnd, long Count);
 
-internal sealed class ReportingRecordSerde : ISerde<ReportingRecord>
+internal sealed class ReportingRecordSerDes : AbstractSerDes<ReportingRecord>
 {
-    public static ReportingRecordSerde Instance { get; } = new();
+    public static ReportingRecordSerDes Instance { get; } = new();
 
-    public byte[] Serialize(ReportingRecord value) => JsonSerializer.SerializeToUtf8Bytes(value, ReportingJsonContext.Default.ReportingRecord);
+    public override byte[] Serialize(ReportingRecord data, SerializationContext context) => JsonSerializer.SerializeToUtf8Bytes(data, ReportingJsonContext.Default.ReportingRecord);
 
-    public ReportingRecord Deserialize(ReadOnlySpan<byte> data) =>
-        JsonSerializer.Deserialize(data, ReportingJsonContext.Default.ReportingRecord) ?? throw new FormatException("Empty reporting record.");
+    public override ReportingRecord Deserialize(byte[] data, SerializationContext context) =>
+        (data is null ? null : JsonSerializer.Deserialize(data, ReportingJsonContext.Default.ReportingRecord)) ?? throw new FormatException("Empty reporting record.");
 }
 
 [JsonSerializable(typeof(ReportingRecord))]

@@ -1,13 +1,15 @@
 using Aggregator.Alarms;
 using Aggregator.Reports;
-using Aggregator.Streams.Dsl;
 
 namespace Aggregator.Topology.Reporting;
 
-/// <summary>What the reporting part of the topology needs: intervals, windows, rules and the outside world.</summary>
+/// <summary>
+/// What the reporting part of the topology needs: intervals, windows, rules, the outside world, and how many counting
+/// partitions (tasks of the counting sub-topology, one per partition of the raw topic) a summary waits for.
+/// </summary>
 internal sealed record ReportingSettings(
     TimeSpan Interval,
-    TimeWindows Windows,
+    HoppingWindows Windows,
     AlarmRuleSet Rules,
     SummaryOptions Summary,
     int MaxTrackedPages,
@@ -15,14 +17,15 @@ internal sealed record ReportingSettings(
     IOutbox Outbox,
     IPipelineHealth Health,
     TimeProvider Time,
-    ReportingMetrics Metrics)
+    ReportingMetrics Metrics,
+    int CountingPartitions)
 {
     public long IntervalMs => (long)Interval.TotalMilliseconds;
 
     /// <summary>Defaults for describing the topology and for tests: nothing is delivered or observed.</summary>
     public static ReportingSettings Defaults(Hosting.Options.WindowsOptions windows, TimeProvider? time = null) => new(
         TimeSpan.FromMinutes(10),
-        TimeWindows.OfSizeAndGrace(windows.Size, windows.Grace).AdvanceBy(windows.Advance),
+        HoppingWindows.From(windows),
         AlarmRuleSet.Compile(new AlarmOptions(), windowAdvance: windows.Advance),
         new SummaryOptions(),
         ReportAccumulator.DefaultMaxTrackedPages,
@@ -30,7 +33,8 @@ internal sealed record ReportingSettings(
         NoReporting.Instance,
         NoReporting.Instance,
         time ?? TimeProvider.System,
-        new ReportingMetrics());
+        new ReportingMetrics(),
+        1);
 }
 
 /// <summary>Delivery of decided Slack messages, outside the stream thread (see <c>SlackOutboxDispatcher</c>).</summary>

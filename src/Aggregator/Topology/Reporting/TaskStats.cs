@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using Aggregator.Reports;
-using Aggregator.Streams.State;
+using Streamiz.Kafka.Net.State;
 
 namespace Aggregator.Topology.Reporting;
 

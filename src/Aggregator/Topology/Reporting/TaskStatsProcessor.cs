@@ -1,28 +1,28 @@
-using Aggregator.Streams.Processors;
-using Aggregator.Streams.State;
+using Streamiz.Kafka.Net.Processors.Public;
+using Streamiz.Kafka.Net.State;
 
 namespace Aggregator.Topology.Reporting;
 
 /// <summary>
-/// What every per-task stats stage shares: its <see cref="TaskStats"/> in a logged store, and on each commit the
-/// partials that are due, forwarded to the report merger. Publishing at commit keeps the partials exactly-once with
-/// the offsets they were computed from.
+/// What every per-task stats stage shares: its <see cref="TaskStats"/> in a logged store, flushed every second (a
+/// wall-clock punctuation: Streamiz has no commit hook for processors), and the partials that are due, forwarded to
+/// the report merger. Partials are cumulative and keyed by task, so a replay after a crash only restates them.
 /// </summary>
 internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, ReportingSettings settings)
-    : IProcessor<TKey, TValue, string, ReportingRecord>, ICommitListener
+    : ITransformer<TKey, TValue, string, ReportingRecord>
 {
-    private IProcessorContext<string, ReportingRecord> _context = null!;
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
+    private ProcessorContext<string, ReportingRecord> _context = null!;
     private PublishClock _publish = null!;
     private long _announced = -1;
+    private string _task = string.Empty;
 
     protected ReportingSettings Settings { get; } = settings;
 
     protected TaskStats Stats { get; private set; } = null!;
 
-    /// <summary>Event time this stage has reached: which intervals are complete, and the partials' timestamp.</summary>
-    protected virtual long EventTime => _context.StreamTime;
-
-    protected long StreamTime => _context.StreamTime;
+    /// <summary>Event time this stage has reached (the largest it has seen): which intervals are complete, and the partials' timestamp.</summary>
+    protected long EventTime { get; private set; } = -1;
 
     /// <summary>
     /// Whether this stage is a counting partition: the merger closes an interval only when every one of them has
@@ -30,16 +30,30 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
     /// </summary>
     protected virtual bool IsCounting => false;
 
-    public void Init(IProcessorContext<string, ReportingRecord> context)
+    public void Init(ProcessorContext<string, ReportingRecord> context)
     {
         _context = context;
-        Stats = new TaskStats(context.TaskId.ToString(), context.GetStateStore<IKeyValueStore<string, byte[]>>(storeName), Settings);
+        _task = context.Id.ToString();
+        Stats = new TaskStats(_task, (IKeyValueStore<string, byte[]>)context.GetStateStore(storeName), Settings);
         _publish = new PublishClock(Settings.Time);
+        context.Schedule(FlushInterval, PunctuationType.PROCESSING_TIME, _ => Flush());
     }
 
-    public abstract void Process(Record<TKey, TValue> record);
+    public Record<string, ReportingRecord> Process(Record<TKey, TValue> record)
+    {
+        Observe(record.Key, record.Value, record.Timestamp.UnixTimestampMs);
+        return null!; // nothing per record: partials go out in Flush
+    }
 
-    public void OnCommit()
+    public void Close()
+    {
+    }
+
+    protected abstract void Observe(TKey key, TValue value, long timestamp);
+
+    protected void AdvanceEventTime(long timestamp) => EventTime = Math.Max(EventTime, timestamp);
+
+    private void Flush()
     {
         var eventTime = EventTime;
         var publish = _publish.Due();
@@ -53,10 +67,13 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
         if (eventTime > _announced && (publish || records.Count > 0))
         {
             _announced = eventTime;
-            Forward(new ReportingRecord { Progress = new StatsProgress(_context.TaskId.ToString(), _context.TaskId.Partition, eventTime, IsCounting) }, eventTime);
+            Forward(new ReportingRecord { Progress = new StatsProgress(_task, _context.Id.Partition, eventTime, IsCounting) }, eventTime);
         }
     }
 
-    private void Forward(ReportingRecord record, long eventTime) =>
-        _context.Forward(new Record<string, ReportingRecord>(_context.TaskId.ToString(), record, Math.Max(eventTime, 0)));
+    private void Forward(ReportingRecord record, long eventTime)
+    {
+        _context.ChangeTimestamp(Math.Max(eventTime, 0));
+        _context.Forward(_task, record);
+    }
 }

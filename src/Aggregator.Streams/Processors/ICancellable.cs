@@ -1,7 +1,0 @@
-namespace Aggregator.Streams.Processors;
-
-/// <summary>Handle to a scheduled punctuator.</summary>
-public interface ICancellable
-{
-    void Cancel();
-}

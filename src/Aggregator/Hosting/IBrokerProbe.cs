@@ -1,7 +1,0 @@
-namespace Aggregator.Hosting;
-
-/// <summary>Asks the cluster for metadata: true when some broker answered within the timeout.</summary>
-internal interface IBrokerProbe
-{
-    bool Probe(TimeSpan timeout, out string? failure);
-}

@@ -1,0 +1,57 @@
+using Aggregator.Hosting.Options;
+using Microsoft.Extensions.Logging;
+using Streamiz.Kafka.Net;
+
+namespace Aggregator.Hosting.Streams;
+
+/// <summary>Maps the application's options onto Streamiz's <see cref="StreamConfig"/>.</summary>
+internal static class StreamsConfigFactory
+{
+    // Streamiz budgets its record caches in bytes; the option counts entries (a count key, a window and a long).
+    private const long BytesPerCacheEntry = 256;
+
+    // Every client kind Streamiz creates: Kafka:Client settings apply to all of them.
+    private static readonly string[] ClientPrefixes = ["main.consumer.", "restore.consumer.", "global.consumer.", "producer."];
+
+    public static StreamConfig Create(KafkaOptions kafka, StreamsOptions streams, bool exactlyOnce, ILoggerFactory loggerFactory)
+    {
+        var instanceId = InstanceId(streams);
+        var config = new StreamConfig
+        {
+            ApplicationId = streams.ApplicationId,
+            ClientId = $"{streams.ApplicationId}-{instanceId}",
+            BootstrapServers = kafka.BootstrapServers,
+            StateDir = Path.GetFullPath(Path.Combine(streams.StateDirectory, instanceId)),
+            NumStreamThreads = streams.Threads,
+            // Setting Guarantee resets CommitIntervalMs (to 100 ms under exactly-once), so the interval comes after it.
+            Guarantee = exactlyOnce ? ProcessingGuarantee.EXACTLY_ONCE : ProcessingGuarantee.AT_LEAST_ONCE,
+            MaxPollRestoringRecords = streams.MaxPollRestoringRecords,
+            DefaultStateStoreCacheMaxBytes = streams.CacheMaxEntriesPerStore * BytesPerCacheEntry,
+            ReplicationFactor = streams.ReplicationFactor,
+            AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
+            SessionTimeoutMs = (int)streams.SessionTimeout.TotalMilliseconds,
+            HeartbeatIntervalMs = (int)Math.Max(100, streams.SessionTimeout.TotalMilliseconds / 4),
+            Logger = loggerFactory,
+            RocksDbConfigHandler = new RocksDbMemoryLimits(streams).Apply,
+        };
+        config.CommitIntervalMs = (long)streams.CommitInterval.TotalMilliseconds;
+        foreach (var (name, value) in kafka.ClientSettings())
+        {
+            foreach (var prefix in ClientPrefixes)
+            {
+                config.AddConfig(prefix + name, value);
+            }
+        }
+
+        // Repartition and changelog batches are small and repetitive: lz4 shrinks them several-fold (Kafka:Client wins).
+        if (!kafka.Client.ContainsKey("compression.type"))
+        {
+            config.AddConfig("producer.compression.type", "lz4");
+        }
+
+        return config;
+    }
+
+    public static string InstanceId(StreamsOptions streams) =>
+        string.IsNullOrWhiteSpace(streams.InstanceId) ? Environment.MachineName : streams.InstanceId;
+}

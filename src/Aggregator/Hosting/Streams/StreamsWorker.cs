@@ -1,0 +1,80 @@
+using Aggregator.Hosting.Options;
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Streamiz.Kafka.Net;
+
+namespace Aggregator.Hosting.Streams;
+
+/// <summary>
+/// Runs the activity topology on Streamiz. Start-up failures (unreachable cluster, missing or mis-sized topics) fail
+/// the host's start, so the CLI reports them in one line; an instance that later dies stops the host with exit code 1.
+/// Stopping closes the instance (commit, leave the group, flush) within the host's shutdown timeout.
+/// </summary>
+/// <remarks>
+/// No cancellation token goes to <see cref="KafkaStream.StartAsync"/>: Streamiz then also closes the instance itself when
+/// the token fires, and a second close from <see cref="StopAsync"/> throws inside its shutdown path and aborts the process.
+/// </remarks>
+internal sealed class StreamsWorker(
+    ActivityTopologyFactory topologyFactory,
+    IOptions<KafkaOptions> kafka,
+    IOptions<StreamsOptions> streams,
+    IOptions<TopicsOptions> topics,
+    StreamsInstance instance,
+    IHostApplicationLifetime lifetime,
+    ILoggerFactory loggerFactory) : IHostedService, IDisposable
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<StreamsWorker>();
+    private KafkaStream? _stream;
+    private int _closed;
+
+    /// <summary>Set when the instance failed while running: the process exit code becomes 1.</summary>
+    public static int ExitCode { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = streams.Value;
+        var facts = await Task.Run(
+            () => StartupChecks.Run(kafka.Value, options, topics.Value, sourcePartitions => topologyFactory.InternalTopics(options.ApplicationId, sourcePartitions)),
+            cancellationToken);
+        var exactlyOnce = options.ProcessingGuarantee == StreamsOptions.ExactlyOnce && !facts.IsEmbeddedBroker;
+        if (facts.IsEmbeddedBroker && options.ProcessingGuarantee == StreamsOptions.ExactlyOnce)
+        {
+            Log.AtLeastOnceOnEmbeddedBroker(_logger);
+        }
+
+        var config = StreamsConfigFactory.Create(kafka.Value, options, exactlyOnce, loggerFactory);
+        Log.Starting(_logger, options.ApplicationId, StreamsConfigFactory.InstanceId(options), kafka.Value.ToString(), config.StateDir,
+            exactlyOnce ? "exactly-once" : "at-least-once");
+        var internalTopics = topologyFactory.InternalTopics(options.ApplicationId, _ => facts.RawPartitions);
+        instance.SourcePartitions = [.. Enumerable.Range(0, facts.RawPartitions).Select(p => new TopicPartition(topics.Value.Raw, p)),
+            .. internalTopics.Where(t => Kafka.InternalTopics.IsRepartition(t.Key)).SelectMany(t => Enumerable.Range(0, t.Value).Select(p => new TopicPartition(t.Key, p)))];
+        instance.CountingPartitions = facts.RawPartitions;
+        _stream = new KafkaStream(topologyFactory.Create(facts.RawPartitions), config);
+        instance.Attach(_stream);
+        _stream.StateChanged += (_, state) =>
+        {
+            if (state == KafkaStream.State.ERROR)
+            {
+                ExitCode = Cli.ExitCodes.Failed;
+                Log.Failed(_logger, "a stream thread stopped on an unrecoverable error (see the log above)");
+                instance.Fail(new InvalidOperationException("a stream thread stopped on an unrecoverable error"));
+                lifetime.StopApplication();
+            }
+        };
+        await _stream.StartAsync();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.Run(Close, cancellationToken);
+
+    public void Dispose() => Close();
+
+    private void Close()
+    {
+        if (_stream is not null && Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            _stream.Dispose();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Aggregator.Activity;
+
+namespace Aggregator.Topology;
+
+/// <summary>
+/// A refined event on its way to de-duplication, with where it was read from raw: dedup tells a replay of the same raw
+/// record (after a crash, at-least-once) from a resend by the collector (another raw record with the same eventId).
+/// </summary>
+internal sealed record TrackedEvent(RefinedEvent Event, RawOrigin Origin);
+
+/// <summary>The raw partition and offset an event was read from (a class: a store miss must read as null, not as partition 0, offset 0).</summary>
+internal sealed record RawOrigin(int Partition, long Offset);
