@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace Aggregator.Hosting.Http;
 
@@ -16,7 +17,7 @@ namespace Aggregator.Hosting.Http;
 /// </summary>
 internal sealed class OperationsServer(
     IOptions<HttpOptions> options,
-    PrometheusMetricsCollector metrics,
+    MeterProvider metrics,
     StreamsInstance streams,
     BrokerConnectivity brokers,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
@@ -34,12 +35,11 @@ internal sealed class OperationsServer(
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
-        builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(streams);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(http.Host), http.Port));
         _app = builder.Build();
         _app.MapHealth(streams, brokers);
-        _app.MapPrometheusMetrics();
+        _app.MapPrometheusMetrics(metrics);
         _app.MapCounts(streams);
         await _app.StartAsync(cancellationToken);
         Log.OperationsEndpoint(loggerFactory.CreateLogger<OperationsServer>(), http.Host, http.Port);
