@@ -51,7 +51,7 @@ internal static class AggregatorServices
         services.AddHostedService<StatusReporter>();
         if (configuration.GetValue<int>($"{HttpOptions.SectionName}:{nameof(HttpOptions.Port)}") > 0)
         {
-            // Metrics are collected only when someone can scrape them: the listener costs a callback per measurement.
+            // Metrics are collected only when someone can scrape them: the SDK costs a callback per measurement.
             services.AddPrometheusMetrics();
             services.AddHostedService<Http.OperationsServer>();
         }

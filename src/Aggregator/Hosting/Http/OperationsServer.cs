@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace Aggregator.Hosting.Http;
 
@@ -19,7 +20,7 @@ namespace Aggregator.Hosting.Http;
 /// </summary>
 internal sealed class OperationsServer(
     IOptions<HttpOptions> options,
-    PrometheusMetricsCollector metrics,
+    MeterProvider metrics,
     StreamsInstance streams,
     BrokerConnectivity brokers,
     GroupLagMonitor lag,
@@ -41,12 +42,11 @@ internal sealed class OperationsServer(
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
-        builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(streams);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(http.Host), http.Port));
         _app = builder.Build();
         _app.MapHealth(streams, brokers, lag);
-        _app.MapPrometheusMetrics();
+        _app.MapPrometheusMetrics(metrics);
         _app.MapCounts(streams, streamsMetrics, HoppingWindows.From(windows.Value), time);
         await _app.StartAsync(cancellationToken);
         Log.OperationsEndpoint(loggerFactory.CreateLogger<OperationsServer>(), http.Host, http.Port);

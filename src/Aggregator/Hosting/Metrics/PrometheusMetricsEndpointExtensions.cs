@@ -1,32 +1,52 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 
 namespace Aggregator.Hosting.Metrics;
 
 /// <summary>Maps the Prometheus scrape endpoint.</summary>
 internal static class PrometheusMetricsEndpointExtensions
 {
+    private const string TextFormat = "text/plain; version=0.0.4";
+
     /// <summary>
-    /// Serves <c>GET <paramref name="pattern"/></c> in the text exposition format 0.0.4. Needs
-    /// <see cref="PrometheusMetricsServiceCollectionExtensions.AddPrometheusMetrics"/>.
+    /// Serves <c>GET <paramref name="pattern"/></c> in the text exposition format 0.0.4 from the exporter of
+    /// <paramref name="meterProvider"/> (registered by
+    /// <see cref="PrometheusMetricsServiceCollectionExtensions.AddPrometheusMetrics"/>, possibly in another host).
     /// </summary>
-    public static IEndpointRouteBuilder MapPrometheusMetrics(this IEndpointRouteBuilder endpoints, string pattern = "/metrics")
-    {
-        endpoints.MapGet(pattern, WriteMetricsAsync).WithDisplayName("Prometheus metrics");
-        return endpoints;
-    }
+    public static IEndpointConventionBuilder MapPrometheusMetrics(
+        this IEndpointRouteBuilder endpoints, MeterProvider meterProvider, string pattern = "/metrics") =>
+        endpoints
+            .MapPrometheusScrapingEndpoint(pattern, meterProvider, branch => branch.Use(AsPlainTextAsync), optionsName: null)
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
+            .WithDisplayName("Prometheus metrics");
 
-    // A RequestDelegate rather than a lambda with parameters: no request-delegate generation or reflection.
-    private static Task WriteMetricsAsync(HttpContext context)
+    private static async Task AsPlainTextAsync(HttpContext context, RequestDelegate next)
     {
-        var collector = context.RequestServices.GetRequiredService<PrometheusMetricsCollector>();
+        // One format whatever the scraper negotiates, so the series are exactly those docs/metrics.md lists:
+        // OpenMetrics would add _created samples, which Prometheus before 3.x stores as series of their own.
+        context.Request.Headers.Accept = TextFormat;
 
-        // Rendered to a string first: Kestrel forbids synchronous writes to the response body.
-        var text = PrometheusTextWriter.WriteToString(collector.Collect());
-        context.Response.ContentType = PrometheusTextWriter.ContentType;
-        context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsync(text, context.RequestAborted);
+        var body = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (context.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            text = EmptyLabelSets.Strip(text);
+        }
+
+        context.Response.ContentLength = null;
+        await context.Response.WriteAsync(text, context.RequestAborted);
     }
 }

@@ -10,23 +10,25 @@ namespace Aggregator.Hosting.Metrics;
 internal sealed class PrometheusMetricsOptions : IValidatableObject
 {
     /// <summary>
-    /// Meters to export. A name matches itself and its dotted descendants: <c>Aggregator</c> covers
-    /// <c>Aggregator</c> and <c>Aggregator.Streams</c>, not <c>AggregatorX</c> (ordinal, case-sensitive).
+    /// Meters to export, as OpenTelemetry's <c>AddMeter</c> reads them: an exact name, or a prefix ending in
+    /// <c>*</c>. The default takes every meter whose name starts with <c>Aggregator</c> (<c>Aggregator</c>,
+    /// <c>Aggregator.Streams</c>…), including meters created after start-up. The process and runtime meters
+    /// (docs/metrics.md) are exported in any case.
     /// </summary>
     [MinLength(1)]
-    public IReadOnlyList<string> MeterNames { get; set; } = ["Aggregator"];
+    public IReadOnlyList<string> MeterNames { get; set; } = ["Aggregator*"];
 
     /// <summary>
     /// Upper bounds of histogram buckets, ascending and finite (the <c>+Inf</c> bucket is implicit). The default
-    /// suits durations in seconds, from a millisecond to ten seconds. An instrument's own advice
-    /// (<c>InstrumentAdvice.HistogramBucketBoundaries</c>) takes precedence.
+    /// suits durations in seconds, from a millisecond to ten seconds (OpenTelemetry's own default is meant for
+    /// milliseconds). An instrument's own advice (<c>InstrumentAdvice.HistogramBucketBoundaries</c>) takes precedence.
     /// </summary>
     public IReadOnlyList<double> HistogramBucketBoundaries { get; set; } =
         [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     /// <summary>
-    /// Series per metric family; further tag combinations are summed into one series labelled
-    /// <c>otel_metric_overflow="true"</c> (OpenTelemetry's default limit and label).
+    /// Series per metric (OpenTelemetry's cardinality limit); further tag combinations are summed into one more
+    /// series labelled <c>otel_metric_overflow="true"</c>.
     /// </summary>
     [Range(1, 1_000_000)]
     public int MaxSeriesPerMetric { get; set; } = 2000;

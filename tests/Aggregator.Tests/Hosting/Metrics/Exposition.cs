@@ -71,9 +71,16 @@ internal sealed partial class Exposition
                     }
 
                     var name = match.Groups[1].Value;
+                    if (current is { Help: null, Samples.Count: 0 } && current.Name == name)
+                    {
+                        // HELP may also follow its TYPE (OpenTelemetry's exporter writes it there), but not a sample.
+                        families[^1] = current = current with { Help = Unescape(match.Groups[2].Value, quotes: false) };
+                        continue;
+                    }
+
                     if (pendingHelpName is not null || families.Any(f => f.Name == name))
                     {
-                        throw new FormatException($"HELP for {name} after its TYPE or twice");
+                        throw new FormatException($"HELP for {name} after its samples or twice");
                     }
 
                     pendingHelpName = name;

@@ -13,6 +13,7 @@ public sealed class ExpositionTests
         h_seconds_sum 1.5
         h_seconds_count 2
         # TYPE g gauge
+        # HELP g A HELP after its TYPE.
         g NaN
         g{x="1"} -Inf
         g{x="2"} 1.5E-07
@@ -26,6 +27,7 @@ public sealed class ExpositionTests
 
         Assert.Equal(["a_total", "h_seconds", "g"], exposition.Families.Select(f => f.Name));
         Assert.Equal("Requests \\ with \"quotes\"\nand a second line.", exposition.Family("a_total").Help);
+        Assert.Equal("A HELP after its TYPE.", exposition.Family("g").Help);
         Assert.Equal(1, exposition.Value("a_total", ("k", "v \"q\" \\ \n")));
         Assert.Equal(2, exposition.Value("h_seconds_count"));
         Assert.True(double.IsNaN(exposition.Value("g")));
@@ -38,7 +40,8 @@ public sealed class ExpositionTests
     [InlineData("a 1\n", "sample without TYPE")]
     [InlineData("# TYPE a counter\n\na 1\n", "blank line")]
     [InlineData("# TYPE a counter\n# TYPE a counter\na 1\n", "TYPE twice")]
-    [InlineData("# TYPE a counter\na 1\n# HELP a late\n", "HELP after TYPE")]
+    [InlineData("# TYPE a counter\na 1\n# HELP a late\n", "HELP after a sample")]
+    [InlineData("# TYPE a counter\n# HELP a one\n# HELP a two\na 1\n", "HELP twice after TYPE")]
     [InlineData("# TYPE a counter\nb 1\n", "sample of another family")]
     [InlineData("# TYPE a counter\na 1\n# TYPE b gauge\nb 1\na 2\n", "family interleaved")]
     [InlineData("# TYPE a counter\na 1\na 2\n", "duplicate series")]

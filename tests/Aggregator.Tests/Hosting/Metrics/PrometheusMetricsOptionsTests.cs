@@ -12,7 +12,7 @@ public sealed class PrometheusMetricsOptionsTests
         var options = new PrometheusMetricsOptions();
 
         Assert.Null(Failure(options));
-        Assert.Equal(["Aggregator"], options.MeterNames);
+        Assert.Equal(["Aggregator*"], options.MeterNames);
         Assert.Equal(0.001, options.HistogramBucketBoundaries[0]);
         Assert.Equal(10, options.HistogramBucketBoundaries[^1]);
     }
