@@ -19,7 +19,7 @@ namespace Aggregator.Hosting.Http;
 /// </summary>
 internal static class CountsEndpoint
 {
-    public static IEndpointRouteBuilder MapCounts(this IEndpointRouteBuilder endpoints, StreamsInstance streams, StreamsMetrics metrics, HoppingWindows windows, TimeProvider time)
+    public static IEndpointRouteBuilder MapCounts(this IEndpointRouteBuilder endpoints, StreamsInstance streams, StreamsMetrics metrics, TimeProvider time)
     {
         endpoints.MapGet("/counts", (string? key, string? from, string? to) =>
         {
@@ -52,16 +52,20 @@ internal static class CountsEndpoint
             try
             {
                 var store = instance.Store(StoreQueryParameters.FromNameAndType(ActivityTopology.CountsStore, QueryableStoreTypes.WindowStore<string, long>()));
-                // One point lookup per window start: Streamiz 1.8's range fetch over a cached window store calls Reset() on
-                // an enumerator that does not implement it (NotImplementedException in CacheEnumeratorWrapper).
+                // A scan of the time range, not Fetch(key, …): in Streamiz 1.8 the key fetch over several tasks' stores calls
+                // Reset() on cached-store enumerators that do not implement it, and the point lookup stops at the first
+                // task's store for a value type (CompositeReadOnlyWindowStore compares a long with null).
                 var counts = new List<CountWindow>();
-                for (var windowStart = windows.LastWindowStart(start.ToUnixTimeMilliseconds()); windowStart <= end.ToUnixTimeMilliseconds(); windowStart += windows.AdvanceMs)
+                using var all = store.FetchAll(start.UtcDateTime, end.UtcDateTime);
+                while (all.MoveNext())
                 {
-                    if (store.Fetch(key, windowStart) is > 0 and var count)
+                    if (all.Current is { } window && window.Key.Key == key)
                     {
-                        counts.Add(new CountWindow(WindowedCountJson.Time(windowStart), count));
+                        counts.Add(new CountWindow(WindowedCountJson.Time(window.Key.Window.StartMs), window.Value));
                     }
                 }
+
+                counts.Sort((a, b) => string.CompareOrdinal(a.WindowStart, b.WindowStart));
 
                 return Results.Json(new CountsResponse(key, "Local", partition, counts, null), HttpJsonContext.Default.CountsResponse);
             }

@@ -25,7 +25,6 @@ internal sealed class OperationsServer(
     BrokerConnectivity brokers,
     GroupLagMonitor lag,
     StreamsMetrics streamsMetrics,
-    IOptions<WindowsOptions> windows,
     TimeProvider time,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -47,7 +46,7 @@ internal sealed class OperationsServer(
         _app = builder.Build();
         _app.MapHealth(streams, brokers, lag);
         _app.MapPrometheusMetrics(metrics);
-        _app.MapCounts(streams, streamsMetrics, HoppingWindows.From(windows.Value), time);
+        _app.MapCounts(streams, streamsMetrics, time);
         await _app.StartAsync(cancellationToken);
         Log.OperationsEndpoint(loggerFactory.CreateLogger<OperationsServer>(), http.Host, http.Port);
     }
