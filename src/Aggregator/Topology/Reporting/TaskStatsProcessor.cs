@@ -33,7 +33,7 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
     public void Init(IProcessorContext<string, ReportingRecord> context)
     {
         _context = context;
-        Stats = new TaskStats(context.TaskId.ToString(), context.GetStateStore<IKeyValueStore<string, byte[]>>(storeName), Settings);
+        Stats = new TaskStats(context.TaskId.ToString(), new RuntimeReportingStore(context.GetStateStore<IKeyValueStore<string, byte[]>>(storeName)), Settings);
         _publish = new PublishClock(Settings.Time);
     }
 
