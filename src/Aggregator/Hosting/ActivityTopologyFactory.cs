@@ -41,7 +41,7 @@ internal sealed class ActivityTopologyFactory(
             outbox,
             health,
             time,
-            reportingMetrics);
+            reportingMetrics) { MaxCatchUp = reports.Value.MaxCatchUp };
         _ = counting.Value; // validated at start-up; the key builder already applies it
         return ActivityTopology.Build(Settings, refiner, countKeys, metrics, reporting);
     }
