@@ -29,6 +29,16 @@ internal sealed class ReportOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan SilenceAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    public static readonly TimeSpan DefaultMaxCatchUp = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How far behind the wall clock the first summary of a catch-up (a backlog, a restart after downtime) may be:
+    /// older intervals are not summarised one by one but folded into one "caught up on …" line in that summary, so
+    /// a catch-up never floods the channel. Never less than one <see cref="Interval"/>, whatever is set.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan MaxCatchUp { get; set; } = DefaultMaxCatchUp;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Interval.Ticks % TimeSpan.TicksPerMinute != 0 || TimeSpan.TicksPerDay % Interval.Ticks != 0)

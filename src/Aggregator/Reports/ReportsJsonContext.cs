@@ -6,4 +6,5 @@ namespace Aggregator.Reports;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ReportPartial))]
 [JsonSerializable(typeof(IntervalReport))]
+[JsonSerializable(typeof(CatchUp))]
 internal sealed partial class ReportsJsonContext : JsonSerializerContext;

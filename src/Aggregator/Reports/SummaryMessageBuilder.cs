@@ -16,14 +16,15 @@ internal static class SummaryMessageBuilder
     /// <param name="previous">The interval before it, for the changes; null for the first report.</param>
     /// <param name="footer">The pipeline's health when the interval closed.</param>
     /// <param name="options">What to show.</param>
-    public static SlackMessage Build(IntervalReport current, IntervalReport? previous, TrustFooter footer, SummaryOptions options)
+    /// <param name="caughtUp">Earlier intervals folded into this summary instead of one each (a line near the top).</param>
+    public static SlackMessage Build(IntervalReport current, IntervalReport? previous, TrustFooter footer, SummaryOptions options, CatchUp? caughtUp = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(footer);
         ArgumentNullException.ThrowIfNull(options);
 
         var builder = new SlackMessageBuilder(Id(current), SlackMessageKind.Summary)
-            .Text(SummaryText.Fallback(current, previous, footer))
+            .Text(SummaryText.Fallback(current, previous, footer, caughtUp))
             .Header("📊 " + SummaryText.Title(current));
 
         if (SummaryText.MissingSources(current, footer) is { } missing)
@@ -34,6 +35,11 @@ internal static class SummaryMessageBuilder
         if (current.Events == 0)
         {
             builder.Section($"⚠ *{SummaryText.Silence}*");
+        }
+
+        if (caughtUp is not null)
+        {
+            builder.Section(SummaryText.CaughtUp(caughtUp));
         }
 
         builder.Section(SummaryText.Headline(current, previous));

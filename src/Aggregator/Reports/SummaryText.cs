@@ -26,8 +26,24 @@ internal static class SummaryText
     private static string MissingList(TrustFooter footer) =>
         footer.MissingPartitions.Count == 0 ? "" : $" (sent on the wall clock without partition {string.Join(", ", footer.MissingPartitions)})";
 
-    /// <summary>The notification text: warnings first, then the totals, without markup.</summary>
-    public static string Fallback(IntervalReport current, IntervalReport? previous, TrustFooter footer)
+    /// <summary>
+    /// "⏩ *Caught up on 04:00–09:00 UTC, Sat 21 Nov*: 30 earlier intervals (12,345 events, 42 errors) were too far
+    /// behind to post one by one." — the intervals a catch-up folded, in the first summary after it.
+    /// </summary>
+    public static string CaughtUp(CatchUp caughtUp) =>
+        $"⏩ *Caught up on {CatchUpRange(caughtUp)}*: {SlackFormat.Number(caughtUp.Intervals)} earlier "
+        + (caughtUp.Intervals == 1 ? "interval" : "intervals")
+        + $" ({SlackFormat.Number(caughtUp.Events)} events, {SlackFormat.Number(caughtUp.Errors)} errors) "
+        + (caughtUp.Intervals == 1 ? "was" : "were") + " too far behind to post one by one.";
+
+    /// <summary>"04:00–09:00 UTC, Sat 21 Nov", or across days "22:00 Fri 20 Nov – 09:00 Sat 21 Nov UTC".</summary>
+    private static string CatchUpRange(CatchUp caughtUp) =>
+        SlackFormat.Day(caughtUp.From) == SlackFormat.Day(caughtUp.To - 1)
+            ? $"{SlackFormat.Range(caughtUp.From, caughtUp.To)} UTC, {SlackFormat.Day(caughtUp.From)}"
+            : $"{SlackFormat.Time(caughtUp.From)} {SlackFormat.Day(caughtUp.From)} – {SlackFormat.Time(caughtUp.To)} {SlackFormat.Day(caughtUp.To)} UTC";
+
+    /// <summary>The notification text: warnings first, then the totals (and a catch-up), without markup.</summary>
+    public static string Fallback(IntervalReport current, IntervalReport? previous, TrustFooter footer, CatchUp? caughtUp = null)
     {
         var text = new StringBuilder();
         if (MissingSources(current, footer) is { } missing)
@@ -46,9 +62,15 @@ internal static class SummaryText
             text.Append(" (").Append(change).Append(')');
         }
 
-        return text.Append(", ≈").Append(SlackFormat.Number(current.UniqueUsers)).Append(" unique users, ")
-            .Append(SlackFormat.Number(current.Errors)).Append(" errors")
-            .ToString();
+        text.Append(", ≈").Append(SlackFormat.Number(current.UniqueUsers)).Append(" unique users, ")
+            .Append(SlackFormat.Number(current.Errors)).Append(" errors");
+        if (caughtUp is not null)
+        {
+            text.Append("; caught up on ").Append(CatchUpRange(caughtUp)).Append(" (").Append(SlackFormat.Number(caughtUp.Intervals))
+                .Append(caughtUp.Intervals == 1 ? " interval, " : " intervals, ").Append(SlackFormat.Number(caughtUp.Events)).Append(" events)");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>"*12,345* events (+12% vs 09:50–10:00) · *≈1,234* unique users (approx.) · *42* errors (0.34% of events)".</summary>

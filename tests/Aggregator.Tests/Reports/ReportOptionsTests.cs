@@ -14,6 +14,7 @@ public sealed class ReportOptionsTests
 
         Assert.Equal(TimeSpan.FromMinutes(10), options.Interval);
         Assert.Equal(10_000, options.MaxTrackedPages);
+        Assert.Equal(TimeSpan.FromHours(1), options.MaxCatchUp);
         Assert.True(new ReportOptionsValidator().Validate(null, options).Succeeded);
         Assert.True(new SummaryOptionsValidator().Validate(null, new SummaryOptions()).Succeeded);
     }
@@ -42,6 +43,17 @@ public sealed class ReportOptionsTests
         Assert.Contains("Interval", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:30")]
+    [InlineData("31.00:00:00")]
+    public void MaxCatchUp_RejectsOutOfRange(string maxCatchUp)
+    {
+        var result = new ReportOptionsValidator().Validate(null, new ReportOptions { MaxCatchUp = TimeSpan.Parse(maxCatchUp, null) });
+
+        Assert.True(result.Failed);
+        Assert.Contains("MaxCatchUp", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SummaryOptions_RejectOutOfRange()
     {
@@ -56,10 +68,12 @@ public sealed class ReportOptionsTests
         {
             ["Reports:Interval"] = "00:05:00",
             ["Reports:Summary:TopPages"] = "3",
+            ["Reports:MaxCatchUp"] = "03:00:00",
         }).Build();
         using var provider = new ServiceCollection().AddReports(configuration).BuildServiceProvider();
 
         Assert.Equal(TimeSpan.FromMinutes(5), provider.GetRequiredService<IOptions<ReportOptions>>().Value.Interval);
+        Assert.Equal(TimeSpan.FromHours(3), provider.GetRequiredService<IOptions<ReportOptions>>().Value.MaxCatchUp);
         Assert.Equal(3, provider.GetRequiredService<IOptions<SummaryOptions>>().Value.TopPages);
     }
 

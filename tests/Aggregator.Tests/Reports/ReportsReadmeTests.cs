@@ -30,4 +30,12 @@ public sealed class ReportsReadmeTests
     [InlineData("docs/slack-examples.md")]
     public void SummaryFallback_IsCurrent(string document) =>
         ReadmeExamples.AssertExample(ReadmeExamples.Read(document), "summary-fallback", Summary().Text);
+
+    // The first summary after a catch-up (Reports:MaxCatchUp): the docs show it as the channel reads it.
+    [Fact]
+    public void CatchUpSummaryText_IsCurrent() =>
+        ReadmeExamples.AssertExample(
+            ReadmeExamples.Read("docs/slack-examples.md"),
+            "summary-catch-up-text",
+            SlackTextRenderer.Render(SummaryMessageBuilder.Build(Current, Previous, Footer, new SummaryOptions(), CaughtUp)));
 }

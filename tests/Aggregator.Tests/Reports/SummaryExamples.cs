@@ -45,4 +45,10 @@ internal static class SummaryExamples
     };
 
     public static TrustFooter Footer { get; } = new() { SourcesExpected = 6, MaxLag = 1_234 };
+
+    /// <summary>Six hours of backlog (04:00–10:00, the last of it <see cref="Previous"/>) folded into the 10:00 summary.</summary>
+    public static CatchUp CaughtUp { get; } = new()
+    {
+        From = T10 - (360 * Minute), To = T10, Intervals = 36, Events = 401_234, Errors = 1_502,
+    };
 }

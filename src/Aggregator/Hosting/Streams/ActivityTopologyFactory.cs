@@ -46,7 +46,7 @@ internal sealed class ActivityTopologyFactory(
             health,
             time,
             reportingMetrics,
-            rawPartitions);
+            rawPartitions) { MaxCatchUp = reports.Value.MaxCatchUp };
         _ = counting.Value; // validated at start-up; the key builder already applies it
         return ActivityTopology.Build(Settings, new ActivityTopologyServices(refiner, countKeys, metrics, streams, reporting));
     }

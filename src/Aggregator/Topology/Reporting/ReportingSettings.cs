@@ -20,6 +20,12 @@ internal sealed record ReportingSettings(
     ReportingMetrics Metrics,
     int CountingPartitions)
 {
+    /// <summary>
+    /// How far behind (wall clock) the first summary of a catch-up may be; older intervals are folded into one
+    /// "caught up on …" line (<c>Reports:MaxCatchUp</c>).
+    /// </summary>
+    public TimeSpan MaxCatchUp { get; init; } = ReportOptions.DefaultMaxCatchUp;
+
     public long IntervalMs => (long)Interval.TotalMilliseconds;
 
     /// <summary>Defaults for describing the topology and for tests: nothing is delivered or observed.</summary>

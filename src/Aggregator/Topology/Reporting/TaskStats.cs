@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using Aggregator.Reports;
-using Streamiz.Kafka.Net.State;
 
 namespace Aggregator.Topology.Reporting;
 
@@ -10,17 +8,23 @@ namespace Aggregator.Topology.Reporting;
 /// (so committed state reflects exactly the records processed). Emitted to the merger every publish interval and
 /// when an interval or window closes; entries are dropped once closed and emitted.
 /// </summary>
+/// <remarks>
+/// How far the task had got (<see cref="ClosedThrough"/>) is kept in the store too: a runtime whose stream time
+/// starts over after a restart would otherwise let a twelve-hour-old record re-open an interval reported long ago,
+/// and the merger would see a new interval where there is only a late record (issue 11, item 5).
+/// </remarks>
 internal sealed class TaskStats
 {
     private const string IntervalPrefix = "i:";
     private const string WindowPrefix = "w:";
+    private const string ClosedThroughKey = "s:closed-through";
     private readonly string _source;
-    private readonly IKeyValueStore<string, byte[]> _store;
+    private readonly IReportingStore _store;
     private readonly ReportingSettings _settings;
     private readonly Dictionary<long, (ReportAccumulator Accumulator, bool Dirty, bool Unsent)> _intervals = [];
     private readonly Dictionary<(string Rule, long Start), (long End, long Count, bool Dirty, bool Unsent)> _windows = [];
 
-    public TaskStats(string source, IKeyValueStore<string, byte[]> store, ReportingSettings settings)
+    public TaskStats(string source, IReportingStore store, ReportingSettings settings)
     {
         _source = source;
         _store = store;
@@ -35,15 +39,34 @@ internal sealed class TaskStats
             else if (key.StartsWith(WindowPrefix, StringComparison.Ordinal))
             {
                 var (rule, start, end) = ParseWindowKey(key);
-                _windows[(rule, start)] = (end, BinaryPrimitives.ReadInt64BigEndian(value), false, false);
+                _windows[(rule, start)] = (end, StoreValues.ReadLong(value), false, false);
+            }
+            else if (key == ClosedThroughKey)
+            {
+                ClosedThrough = StoreValues.ReadLong(value);
             }
         }
     }
 
-    /// <summary>The accumulator of the report interval containing <paramref name="eventTimeMs"/>, marked changed.</summary>
+    /// <summary>
+    /// The largest watermark this task has flushed (its intervals up to there are closed and sent), surviving
+    /// restarts; -1 before the first.
+    /// </summary>
+    public long ClosedThrough { get; private set; } = -1;
+
+    /// <summary>
+    /// The accumulator of the report interval containing <paramref name="eventTimeMs"/>, marked changed; for a
+    /// record whose interval this task has already closed, the interval it is filling now, so a straggler is
+    /// counted where the next summary shows it instead of re-opening an interval that was sent.
+    /// </summary>
     public ReportAccumulator Interval(long eventTimeMs)
     {
         var start = ReportIntervals.StartOf(eventTimeMs, _settings.Interval);
+        if (ClosedThrough >= 0 && start + _settings.IntervalMs + _settings.Windows.GraceMs <= ClosedThrough)
+        {
+            start = ReportIntervals.StartOf(ClosedThrough, _settings.Interval);
+        }
+
         if (!_intervals.TryGetValue(start, out var entry))
         {
             entry = (new ReportAccumulator(_source, start, start + _settings.IntervalMs, _settings.MaxTrackedPages), true, true);
@@ -78,6 +101,12 @@ internal sealed class TaskStats
     {
         var records = new List<ReportingRecord>();
         var grace = _settings.Windows.GraceMs;
+        if (watermark > ClosedThrough)
+        {
+            ClosedThrough = watermark;
+            _store.Put(ClosedThroughKey, StoreValues.Long(watermark));
+        }
+
         foreach (var (start, (accumulator, dirty, unsent)) in _intervals.ToList())
         {
             var closed = watermark >= 0 && accumulator.IntervalEnd + grace <= watermark;
@@ -113,9 +142,7 @@ internal sealed class TaskStats
             var closed = watermark >= 0 && end + grace <= watermark;
             if (dirty && !closed)
             {
-                var bytes = new byte[8];
-                BinaryPrimitives.WriteInt64BigEndian(bytes, count);
-                _store.Put(WindowKey(rule, start, end), bytes);
+                _store.Put(WindowKey(rule, start, end), StoreValues.Long(count));
             }
 
             if ((publish || closed) && (unsent || dirty))

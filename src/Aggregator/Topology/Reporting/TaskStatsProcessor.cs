@@ -34,7 +34,7 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
     {
         _context = context;
         _task = context.Id.ToString();
-        Stats = new TaskStats(_task, (IKeyValueStore<string, byte[]>)context.GetStateStore(storeName), Settings);
+        Stats = new TaskStats(_task, new StreamizReportingStore((IKeyValueStore<string, byte[]>)context.GetStateStore(storeName)), Settings);
         _publish = new PublishClock(Settings.Time);
         context.Schedule(FlushInterval, PunctuationType.PROCESSING_TIME, _ => Flush());
     }

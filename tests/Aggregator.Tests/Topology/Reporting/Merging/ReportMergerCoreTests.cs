@@ -1,33 +1,31 @@
-using static Aggregator.Tests.Topology.Reporting.MergerHarness;
+using static Aggregator.Tests.Topology.Reporting.Merging.MergerHarness;
 
-namespace Aggregator.Tests.Topology.Reporting;
+namespace Aggregator.Tests.Topology.Reporting.Merging;
 
 /// <summary>
 /// When the merger closes an interval, and what its footer says, given what the stats stages of a four-partition
-/// runtime send it. Interval 10:00–10:10 closes at 10:11 (grace 1 min).
+/// topology send it. Interval 10:00–10:10 closes at 10:11 (grace 1 min).
 /// </summary>
-public sealed class ReportMergerProcessorTests : IDisposable
+public sealed class ReportMergerCoreTests
 {
     private static readonly long CloseAt = T10 + (11 * Minute);
     private readonly MergerHarness _h = new(countingPartitions: 4);
-
-    public void Dispose() => _h.Dispose();
 
     // The runtime bug: a counting task that had sent nothing yet called itself idle, the merged watermark passed the
     // interval without it, and the summary went out with 14 of 23 events and "⚠ Only 1/4 partitions reported".
     [Fact]
     public void Interval_WaitsForEveryCountingPartition_EvenWhenStreamTimeHasPassedIt()
     {
-        _h.Send(Partial("2_0", T10, pageViews: 14), T10 + (5 * Minute));
+        _h.Send(Partial("2_0", T10, pageViews: 14));
         _h.Progress(0, T10 + (20 * Minute));
-        _h.Send(Partial("0_0", T10 + (10 * Minute), pageViews: 0, deadLettered: 1), T10 + (20 * Minute));
+        _h.Send(Partial("0_0", T10 + (10 * Minute), pageViews: 0, deadLettered: 1));
         _h.Tick();
 
         Assert.Empty(_h.Outbox.Summaries);
 
-        _h.Send(Partial("2_1", T10, pageViews: 5), T10 + (12 * Minute));
+        _h.Send(Partial("2_1", T10, pageViews: 5));
         _h.Progress(1, CloseAt);
-        _h.Send(Partial("2_2", T10, pageViews: 4), T10 + (12 * Minute));
+        _h.Send(Partial("2_2", T10, pageViews: 4));
         _h.Progress(2, CloseAt);
         _h.Progress(3, CloseAt, subtopology: 0); // the refine stage's partition 3 is not a counting partition
         _h.Progress(3, CloseAt, subtopology: 1);
@@ -47,10 +45,10 @@ public sealed class ReportMergerProcessorTests : IDisposable
     [Fact]
     public void FirstReport_StartsAtTheEarliestInterval_WhicheverPartialArrivedFirst()
     {
-        _h.Send(Partial("2_1", T10 + (10 * Minute), pageViews: 2), T10 + (12 * Minute));
+        _h.Send(Partial("2_1", T10 + (10 * Minute), pageViews: 2));
         _h.Progress(1, CloseAt);
-        _h.Send(Partial("2_0", T10, pageViews: 7), T10 + (9 * Minute));
-        _h.Send(Partial("2_0", T10 + (10 * Minute), pageViews: 1), T10 + (12 * Minute));
+        _h.Send(Partial("2_0", T10, pageViews: 7));
+        _h.Send(Partial("2_0", T10 + (10 * Minute), pageViews: 1));
         foreach (var partition in new[] { 0, 2, 3 })
         {
             _h.Progress(partition, CloseAt);
@@ -68,7 +66,7 @@ public sealed class ReportMergerProcessorTests : IDisposable
     {
         foreach (var partition in new[] { 0, 1, 3 })
         {
-            _h.Send(Partial($"2_{partition}", T10, pageViews: 2), T10 + Minute);
+            _h.Send(Partial($"2_{partition}", T10, pageViews: 2));
             _h.Progress(partition, CloseAt);
         }
 
@@ -88,14 +86,14 @@ public sealed class ReportMergerProcessorTests : IDisposable
     {
         for (var partition = 0; partition < 4; partition++)
         {
-            _h.Send(Partial($"0_{partition}", T10, pageViews: 0, deadLettered: 1), T10 + Minute);
-            _h.Send(Partial($"1_{partition}", T10, pageViews: 0), T10 + Minute);
+            _h.Send(Partial($"0_{partition}", T10, pageViews: 0, deadLettered: 1));
+            _h.Send(Partial($"1_{partition}", T10, pageViews: 0));
         }
 
         // Interval 10:10–10:20: only two counting partitions had events, all four counted through it.
-        _h.Send(Partial("2_0", T10, pageViews: 3), T10 + Minute);
-        _h.Send(Partial("2_0", T10 + (10 * Minute), pageViews: 3), T10 + (11 * Minute));
-        _h.Send(Partial("2_1", T10 + (10 * Minute), pageViews: 1), T10 + (11 * Minute));
+        _h.Send(Partial("2_0", T10, pageViews: 3));
+        _h.Send(Partial("2_0", T10 + (10 * Minute), pageViews: 3));
+        _h.Send(Partial("2_1", T10 + (10 * Minute), pageViews: 1));
         for (var partition = 0; partition < 4; partition++)
         {
             _h.Progress(partition, T10 + (21 * Minute));
