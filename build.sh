@@ -23,6 +23,24 @@ ensure_packages() {
   fi
 }
 
+# On-call alerting (issue 13), kept apart from ensure_packages on purpose: tests/Aggregator.IntegrationTests/Alerting
+# run Prometheus (promtool, the server), Alertmanager (amtool, the server), Burrow and the ZooKeeper Burrow requires.
+# Only `test` needs them. On a machine with systemd, Debian also starts the prometheus and alertmanager services;
+# the tests use their own free ports.
+ensure_alerting_packages() {
+  local missing=()
+  for package in prometheus prometheus-alertmanager burrow zookeeper; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if ((${#missing[@]} > 0)); then
+    echo "Installing Debian packages for the alerting tests: ${missing[*]}" >&2
+    local sudo_cmd=()
+    [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  fi
+}
+
 command="${1:-}"
 shift || true
 case "$command" in
@@ -34,6 +52,7 @@ case "$command" in
     ;;
   test)
     ensure_packages
+    ensure_alerting_packages
     dotnet test Aggregator.sln -c Release --nologo -v quiet --logger "console;verbosity=normal" "$@"
     ;;
   bench)

@@ -20,7 +20,7 @@ internal sealed partial class ComposeFile
             StringComparer.Ordinal) ?? [];
         SecretFiles = Mapping(root, "secrets")?.Children.ToDictionary(
             e => Scalar(e.Key),
-            e => Text(e.Value, "file"),
+            e => Text(e.Value, "file") is { } file ? Interpolate(file) : null,
             StringComparer.Ordinal) ?? [];
         ConfigFiles = Mapping(root, "configs")?.Children.ToDictionary(
             e => Scalar(e.Key),

@@ -4,7 +4,7 @@ namespace Aggregator.IntegrationTests.Operations;
 public sealed class ComposeServicesTests
 {
     private static readonly string[] DefaultServices =
-        ["kafka-1", "kafka-2", "kafka-3", "topic-init", "kafka-ui", "worker", "generator", "prometheus", "grafana"];
+        ["kafka-1", "kafka-2", "kafka-3", "topic-init", "kafka-ui", "worker", "generator", "prometheus", "alertmanager", "burrow", "burrow-zookeeper", "grafana"];
 
     private static readonly string[] SaslServices =
         ["kafka-sasl-1", "kafka-sasl-2", "kafka-sasl-3", "topic-init-sasl", "kafka-ui-sasl", "worker-sasl", "generator-sasl"];

@@ -46,6 +46,20 @@ public sealed partial class GrafanaDashboardTests
         Assert.Equal("timeseries", panel.GetProperty("type").GetString());
     }
 
+    [Theory]
+    [InlineData("firing alerts", "table", "ALERTS{alertstate=\"firing\"", "alertname=~\"Aggregator.*\"")]
+    [InlineData("burrow group status", "stat", "burrow_kafka_consumer_status", "consumer_group=\"aggregator\"")]
+    [InlineData("burrow lag per partition", "timeseries", "burrow_kafka_consumer_partition_lag", "consumer_group=\"aggregator\"")]
+    public void Dashboard_HasAnOnCallPanelFor(string topic, string type, params string[] fragments)
+    {
+        var panel = Panels.FirstOrDefault(p => fragments.All(f => PanelQueries(p).Any(q => q.Contains(f, StringComparison.Ordinal))));
+
+        Assert.True(panel.ValueKind == JsonValueKind.Object, $"no panel for {topic} queries all of: {string.Join(", ", fragments)}");
+        Assert.Equal(type, panel.GetProperty("type").GetString());
+        // The consumer group Burrow panels watch is the workers' application id.
+        Assert.Equal("aggregator", ComposeFile.Load().Service("worker").Env("AGGREGATOR_Streams__ApplicationId"));
+    }
+
     [Fact]
     public void Panels_UseTheProvisionedDatasource_ThatPointsAtTheComposePrometheus()
     {
