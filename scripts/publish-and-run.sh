@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Repeats the Dockerfile's steps on this machine, without a Docker engine, and smoke-tests the result:
 #
-#   1. the packages the image installs: librdkafka1 and librocksdb7.8 (runtime), gcc and libc6-dev (the build
-#      compiles the librdkafka compat shim); missing ones are installed with apt when running as root;
+#   1. no Debian packages: like the image, the app relies only on what its NuGet packages bring (librdkafka and
+#      RocksDB native libraries under runtimes/<rid>/native);
 #   2. dotnet publish src/Aggregator -c Release (framework-dependent), as the build stage does;
 #   3. copies only the published output into a fresh directory tree shaped like the image: <root>/app,
 #      <root>/var/lib/aggregator (the state volume), <root>/tmp;
 #   4. runs <root>/app/aggregator with an environment like the container's: nothing inherited (env -i),
 #      AGGREGATOR_Http__Port on a free port, the state directory, HOME=/nonexistent, working directory
-#      <root>/app, and, when started as root, as uid/gid 10001 like the image's USER (so /app is read-only
+#      <root>/app, and, when started as root, as uid/gid 1654 like the image's USER (so /app is read-only
 #      to it, as in the image);
 #   5. `aggregator --help`, then (unless --help-only) `aggregator run`: with no Kafka configured it starts
 #      an embedded broker and demo traffic; waits for GET /health/live = 200, keeps it running a few seconds,
@@ -18,7 +18,7 @@
 # 2 on a usage error.
 set -euo pipefail
 
-readonly APP_UID=10001
+readonly APP_UID=1654
 usage() {
   cat <<'USAGE'
 Usage: scripts/publish-and-run.sh [options]
@@ -88,30 +88,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# --- 1. packages -------------------------------------------------------------------------------------------
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-required_packages=(librdkafka1 librocksdb7.8)
-[[ -n "$published" ]] || required_packages+=(gcc libc6-dev)
-missing=()
-for package in "${required_packages[@]}"; do
-  installed "$package" || missing+=("$package")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    info "installing ${missing[*]}"
-    if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
-      pass "packages installed: ${missing[*]}"
-    else
-      fail "apt-get install ${missing[*]}"
-      finish
-    fi
-  else
-    fail "missing packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})"
-    finish
-  fi
-else
-  pass "packages present: ${required_packages[*]}"
-fi
 if ! command -v dotnet >/dev/null; then
   fail "dotnet (the .NET 10 SDK) is not on PATH"
   finish
@@ -150,7 +126,7 @@ cp -a "$work/publish/." "$app/"
 chmod 1777 "$root/tmp"
 chmod 0755 "$root" "$root/var" "$root/var/lib"
 chmod 0700 "$state"
-for file in aggregator aggregator.dll librdkafka-compat.so; do
+for file in aggregator aggregator.dll runtimes/linux-x64/native/centos8-librdkafka.so runtimes/linux-x64/native/librocksdb.so; do
   if [[ -e "$app/$file" ]]; then pass "published $file"; else fail "published output lacks $file"; fi
 done
 [[ -x "$app/aggregator" ]] || { fail "$app/aggregator is not executable"; finish; }

@@ -18,35 +18,26 @@ public sealed class DockerfileTests
         Assert.Matches("^[0-9]+$", uid); // numeric, so runAsNonRoot-style checks can verify it without /etc/passwd
         Assert.NotEqual("0", uid);
         var setup = string.Join('\n', Runtime.All("RUN").Select(r => r.Arguments));
-        Assert.Contains($"useradd --uid {uid} ", setup, StringComparison.Ordinal);
-        Assert.Matches(@"install -d -o aggregator -g aggregator -m 0700 /var/lib/aggregator", setup);
+        Assert.Contains($"install -d -o {uid} -g {uid} -m 0700 /var/lib/aggregator", setup, StringComparison.Ordinal);
         // USER comes after everything that needs root.
         Assert.True(Runtime.Instructions.ToList().FindLastIndex(i => i.Keyword == "RUN") < Runtime.Instructions.ToList().FindIndex(i => i.Keyword == "USER"));
     }
 
     [Fact]
-    public void FinalStage_InstallsTheNativeLibraries_WithoutRecommends()
+    public void NoStage_InstallsDebianPackages_TheNativeLibrariesComeFromNuGet()
     {
-        var packages = Runtime.AptPackages();
-
-        Assert.Contains("librdkafka1", packages);
-        Assert.Contains("librocksdb7.8", packages);
-        Assert.All(Runtime.All("RUN").Where(r => r.Arguments.Contains("apt-get install", StringComparison.Ordinal)), r =>
-        {
-            Assert.Contains("--no-install-recommends", r.Arguments, StringComparison.Ordinal);
-            Assert.Contains("rm -rf /var/lib/apt/lists/*", r.Arguments, StringComparison.Ordinal);
-        });
-        Assert.DoesNotContain(packages, p => p.EndsWith("-dev", StringComparison.Ordinal) || p == "gcc");
+        Assert.All(_dockerfile.Stages, stage => Assert.Empty(stage.AptPackages()));
+        Assert.DoesNotContain(_dockerfile.Stages.SelectMany(s => s.All("RUN")), r => r.Arguments.Contains("apt-get", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void FinalStage_IsDebian12_WithTheAspNetCoreRuntimeFromTheOfficialImage()
+    public void Stages_AreTheOfficialDotNetImages()
     {
-        Assert.Equal("debian:bookworm-slim", Runtime.From);
-        var runtimeSource = _dockerfile.Stages.Single(s => s.Name == "dotnet-runtime");
-        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0", runtimeSource.From);
-        Assert.Contains(Runtime.All("COPY"), c => c.Arguments == "--from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet");
-        Assert.Contains(Runtime.All("ENV"), e => e.Arguments.Contains("DOTNET_ROOT=/usr/share/dotnet", StringComparison.Ordinal));
+        Assert.Equal("${DOTNET_SDK_IMAGE}", _dockerfile.Stage("build").From);
+        Assert.Equal("${DOTNET_RUNTIME_IMAGE}", Runtime.From);
+        var text = File.ReadAllText(RepoPaths.Of("Dockerfile"));
+        Assert.Contains("ARG DOTNET_SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0", text, StringComparison.Ordinal);
+        Assert.Contains("ARG DOTNET_RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,20 +76,13 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void BuildStage_CompilesTheShim_AndPublishesFrameworkDependentToApp()
+    public void BuildStage_PublishesFrameworkDependentToApp_WithTheBundledLibrdkafka()
     {
-        var build = _dockerfile.Stage("build");
-        var packages = build.AptPackages();
-        var publish = Assert.Single(build.All("RUN"), r => r.Arguments.Contains("dotnet publish", StringComparison.Ordinal));
+        var publish = Assert.Single(_dockerfile.Stage("build").All("RUN"), r => r.Arguments.Contains("dotnet publish", StringComparison.Ordinal));
 
-        Assert.Equal("debian:bookworm-slim", build.From); // the shim links against the librdkafka the runtime has
-        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", _dockerfile.Stages.Single(s => s.Name == "dotnet-sdk").From);
-        Assert.Contains("gcc", packages);
-        Assert.Contains("libc6-dev", packages);
-        Assert.Contains("librdkafka1", packages);
         Assert.Contains("dotnet publish src/Aggregator/Aggregator.csproj -c Release -o /app", publish.Arguments, StringComparison.Ordinal);
         Assert.DoesNotContain("--self-contained", publish.Arguments, StringComparison.Ordinal);
-        Assert.Contains("test -f /app/librdkafka-compat.so", publish.Arguments, StringComparison.Ordinal);
+        Assert.Contains("test -f /app/runtimes/linux-x64/native/centos8-librdkafka.so", publish.Arguments, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,7 +94,7 @@ public sealed class DockerfileTests
             .Select(s => s.TrimEnd('/'))
             .ToList();
 
-        Assert.All(["nuget.config", "global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig", "build", "src"],
+        Assert.All(["nuget.config", "global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig", "src"],
             required => Assert.Contains(required, copied));
         Assert.All(copied, source => Assert.True(File.Exists(RepoPaths.Of(source)) || Directory.Exists(RepoPaths.Of(source)), $"{source} does not exist"));
     }
@@ -122,23 +106,22 @@ public sealed class DockerfileTests
         string[] sent =
         [
             "nuget.config", "global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig",
-            "build/LocalFeed.targets", "build/native/rdkafka_compat.c", "build/librdkafka-standin/librdkafka.redist.nuspec",
-            "src/Aggregator/Aggregator.csproj", "src/Aggregator.Streams/Kafka/Native/KafkaNativeLibrary.cs",
+            "src/Aggregator/Aggregator.csproj", "src/Aggregator/Kafka/BundledLibrdkafka.cs",
         ];
         string[] kept =
         [
             "src/Aggregator/bin/Release/net10.0/aggregator.dll", "src/Aggregator/obj/project.assets.json",
-            "build/packages/librdkafka.redist.2.15.1.nupkg", "tests/Aggregator.Tests/Aggregator.Tests.csproj",
+            "tests/Aggregator.Tests/Aggregator.Tests.csproj",
             "bench/RESULTS.md", ".git/HEAD", "docker-compose.yml", "deploy/secrets/kafka-admin-password.example.txt",
         ];
 
         Assert.All(sent, path => Assert.True(ignore.Includes(path), $"{path} is not sent to the builder"));
         Assert.All(kept, path => Assert.False(ignore.Includes(path), $"{path} is sent to the builder"));
         // And every real source file under what the build copies (bin/obj aside).
-        var missing = new[] { "src", "build" }
+        var missing = new[] { "src" }
             .SelectMany(d => Directory.EnumerateFiles(RepoPaths.Of(d), "*", SearchOption.AllDirectories))
             .Select(f => Path.GetRelativePath(RepoPaths.Root, f).Replace('\\', '/'))
-            .Where(f => !Regex.IsMatch(f, "/(bin|obj)/|^build/packages/"))
+            .Where(f => !Regex.IsMatch(f, "/(bin|obj)/"))
             .Where(f => !ignore.Includes(f))
             .ToList();
         Assert.Empty(missing);
