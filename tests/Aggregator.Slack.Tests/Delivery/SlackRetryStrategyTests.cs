@@ -181,6 +181,45 @@ public class SlackRetryStrategyTests
         Assert.Single(pipeline.Stub.Requests);
     }
 
+    [Fact]
+    public async Task Send_UsesBackoff_NotRetryAfter_OnOtherStatuses()
+    {
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings(), jitter: 1.0);
+        pipeline.Stub.Respond(HttpStatusCode.InternalServerError, retryAfter: TimeSpan.FromSeconds(7));
+
+        var result = await pipeline.SendAsync(Messages.Alarm());
+
+        Assert.True(result.IsDelivered);
+        Assert.Equal([Second], Gaps(pipeline));
+    }
+
+    [Fact]
+    public async Task Send_WithOneAttempt_SendsOnce()
+    {
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings(maxAttempts: 1));
+        pipeline.Stub.Respond(HttpStatusCode.InternalServerError);
+
+        var result = await pipeline.SendAsync(Messages.Alarm());
+
+        Assert.Equal(SlackDeliveryStatus.TransientFailure, result.Status);
+        Assert.Single(pipeline.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task Send_LogsEachRetry_AndWhyItStopped_OnlyThroughItsOwnMessages()
+    {
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings(maxAttempts: 2), jitter: 1.0);
+        pipeline.Stub.Respond(HttpStatusCode.ServiceUnavailable);
+        pipeline.Stub.Respond(HttpStatusCode.ServiceUnavailable);
+
+        await pipeline.SendAsync(Messages.Alarm("alarm:logged"));
+
+        var messages = pipeline.Logs.Entries.Select(e => e.Message).ToList();
+        Assert.Contains("Slack Alarm message alarm:logged: attempt 1 failed (HTTP 503), retrying in 1000 ms", messages);
+        Assert.Contains("Slack Alarm message alarm:logged: attempt 2 failed (HTTP 503), not retrying: attempts exhausted", messages);
+        Assert.DoesNotContain(pipeline.Logs.Entries, e => e.Category.StartsWith("Polly", StringComparison.Ordinal));
+    }
+
     private static List<TimeSpan> Gaps(SlackPipeline pipeline)
     {
         var times = pipeline.Stub.Requests.Select(r => r.At).ToList();
