@@ -3,8 +3,6 @@ using Aggregator.Slack.Sinks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Aggregator.Slack;
 
@@ -23,12 +21,13 @@ public static class SlackServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<SlackOptions, SlackOptionsValidator>().Bind(section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackRateLimiter>();
+        services.TryAddSingleton<SlackBackoff>();
+        services.TryAddSingleton<SlackRetryStrategy>();
         services.TryAddSingleton<SlackLogSink>();
         services.TryAddSingleton<SlackFileSink>();
         services.TryAddSingleton<SlackDispatcher>();
         services.TryAddSingleton<ISlackSender>(sp => sp.GetRequiredService<SlackDispatcher>());
 
-        // The first handler added is the outermost: retry → rate limit → per-attempt timeout → socket.
         services.AddHttpClient<SlackWebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
@@ -40,14 +39,7 @@ public static class SlackServiceCollectionExtensions
                 AllowAutoRedirect = false,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new SlackRetryHandler(
-                sp.GetRequiredService<IOptions<SlackOptions>>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<SlackRetryHandler>>()))
-            .AddHttpMessageHandler(sp => new SlackRateLimitHandler(
-                sp.GetRequiredService<SlackRateLimiter>(), sp.GetRequiredService<TimeProvider>()))
-            .AddHttpMessageHandler(sp => new SlackAttemptTimeoutHandler(
-                sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<TimeProvider>()))
+            .AddSlackResilience()
 
             // IHttpClientFactory's default loggers write the request URI at Information; here that is the secret.
             .RemoveAllLoggers();

@@ -2,6 +2,7 @@ using Aggregator.Slack.Tests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aggregator.Slack.Tests;
 

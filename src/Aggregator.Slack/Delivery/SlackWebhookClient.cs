@@ -1,13 +1,16 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
 
 namespace Aggregator.Slack.Delivery;
 
 /// <summary>
 /// Posts a message to its kind's incoming webhook (a typed HttpClient whose handlers retry, rate-limit and time
-/// out each attempt) and classifies the outcome. Every reason it produces is scrubbed of the webhook URL.
+/// out each attempt: <see cref="SlackResilience"/>) and classifies the outcome. Every reason it produces is scrubbed of the webhook URL.
 /// </summary>
 internal sealed class SlackWebhookClient(
     HttpClient http,
@@ -51,14 +54,29 @@ internal sealed class SlackWebhookClient(
         request.Content = new ByteArrayContent(SlackMessageJson.ToWebhookUtf8(message)) { Headers = { ContentType = Json } };
         request.Options.Set(SlackRequestOptions.Kind, message.Kind);
         request.Options.Set(SlackRequestOptions.MessageId, message.Id);
+        request.Options.Set(SlackRequestOptions.Started, time.GetTimestamp());
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                // Polly hands back the last response when the caller cancels between attempts; a send that was
+                // cancelled and did not deliver reports the cancellation, as it does when cancelled in a wait.
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             return await ClassifyAsync(response, webhook, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            var why = request.Options.TryGetValue(SlackRequestOptions.OutOfTime, out _)
+                ? $"Gave up after {nameof(SlackOptions.MaxTotalTime)} ({ex.Timeout.TotalSeconds:0.###} s)."
+                : $"Slack did not answer within {ex.Timeout.TotalSeconds:0.###} s.";
+            return SlackDeliveryResult.TransientFailure($"timed out: {why}");
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException or IOException)
         {
@@ -78,10 +96,16 @@ internal sealed class SlackWebhookClient(
         var body = await ReadBodyAsync(response.Content, cancellationToken);
         var reason = SecretRedactor.Redact(
             $"HTTP {status} {response.ReasonPhrase}".TrimEnd() + (body.Length == 0 ? "" : $": {body}"), webhook);
-        return SlackHttpStatus.IsTransient(response.StatusCode)
+        return IsTransient(response)
             ? SlackDeliveryResult.TransientFailure(reason, status, RetryAfter.From(response, time))
             : SlackDeliveryResult.PermanentFailure(reason, status);
     }
+
+    // The library's transient set, the one the retries use: 408, 429 and 5xx may succeed later. Every other 4xx
+    // is Slack refusing this message or this webhook (400 invalid_blocks, 403 action_prohibited, 404 no_service,
+    // 410 channel_is_archived): retrying cannot help.
+    private static bool IsTransient(HttpResponseMessage response) =>
+        HttpClientResiliencePredicates.IsTransient(Outcome.FromResult(response));
 
     // The body is read after the handlers' timeouts are over, so it gets a bound of its own; a body that cannot
     // be read does not change the verdict the status code already gave.

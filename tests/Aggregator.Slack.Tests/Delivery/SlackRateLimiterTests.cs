@@ -2,6 +2,7 @@ using System.Net;
 using Aggregator.Slack.Delivery;
 using Aggregator.Slack.Tests.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aggregator.Slack.Tests.Delivery;
 
@@ -15,7 +16,7 @@ public class SlackRateLimiterTests
     {
         var options = SlackPipeline.Settings();
         options.MaxMessagesPerSecond = 2; // 500 ms apart
-        using var pipeline = new SlackPipeline(options, new FakeTimeProvider());
+        using var pipeline = new SlackPipeline(options);
         var clock = pipeline.Clock;
         var start = clock.GetUtcNow();
 
@@ -44,7 +45,7 @@ public class SlackRateLimiterTests
     {
         var options = SlackPipeline.Settings();
         options.MaxMessagesPerSecond = 1;
-        using var pipeline = new SlackPipeline(options, new FakeTimeProvider());
+        using var pipeline = new SlackPipeline(options);
 
         var summary = pipeline.Client.SendAsync(Messages.Summary(), CancellationToken.None);
         var alarm = pipeline.Client.SendAsync(Messages.Alarm(), CancellationToken.None);
@@ -91,7 +92,7 @@ public class SlackRateLimiterTests
     [Fact]
     public async Task Send_After429_HoldsOtherMessagesToThatWebhook_UntilRetryAfter()
     {
-        using var pipeline = new SlackPipeline(SlackPipeline.Settings(), new FakeTimeProvider());
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings());
         var clock = pipeline.Clock;
         var start = clock.GetUtcNow();
         pipeline.Stub.Respond(HttpStatusCode.TooManyRequests, "rate_limited", retryAfter: TimeSpan.FromSeconds(3));

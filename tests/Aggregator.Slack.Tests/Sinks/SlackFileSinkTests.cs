@@ -3,6 +3,7 @@ using Aggregator.Slack.Sinks;
 using Aggregator.Slack.Tests.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aggregator.Slack.Tests.Sinks;
 

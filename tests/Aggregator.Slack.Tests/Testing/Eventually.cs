@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace Aggregator.Slack.Tests.Testing;
 
 internal static class Eventually
@@ -19,25 +21,32 @@ internal static class Eventually
 
     /// <summary>
     /// Runs <paramref name="start"/> and, while it waits on the fake clock (at least
-    /// <paramref name="timersWhileWaiting"/> timers pending), moves the clock to the next timer.
-    /// Deterministic: the operation starts, and every timer fires, on this thread with no synchronization
-    /// context, so continuations run inline inside <see cref="FakeTimeProvider.Advance"/> and the operation is
-    /// always parked on a timer when the clock is looked at (never half-way through an attempt, when the
-    /// per-attempt timeout is among the pending timers).
+    /// <paramref name="timersWhileWaiting"/> timers armed), moves the clock on by 1 ms. The operation starts, and
+    /// timers fire, on this thread with no synchronization context, so most continuations run inline inside
+    /// <see cref="FakeTimeProvider.Advance"/>; one that resumes on the thread pool (a wait cancelled by a timeout)
+    /// leaves fewer timers armed, and the clock waits for it. Every wait in these tests is a whole number of
+    /// milliseconds, so each timer fires at its exact due time.
     /// </summary>
-    public static async Task<T> DriveAsync<T>(FakeTimeProvider clock, Func<Task<T>> start, int timersWhileWaiting = 2)
+    public static async Task<T> DriveAsync<T>(FakeClock clock, Func<Task<T>> start, int timersWhileWaiting = 2)
     {
+        var step = TimeSpan.FromMilliseconds(1);
+        var giveUpAt = clock.GetUtcNow() + TimeSpan.FromMinutes(10);
+        var realDeadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         var task = WithoutSynchronizationContext(start);
-        for (var steps = 0; !task.IsCompleted; steps++)
+        while (!task.IsCompleted)
         {
-            if (steps > 1000)
+            if (clock.GetUtcNow() >= giveUpAt || DateTime.UtcNow > realDeadline)
             {
                 Assert.Fail("The operation did not complete on the fake clock.");
             }
 
             if (clock.PendingTimers >= timersWhileWaiting)
             {
-                WithoutSynchronizationContext(() => clock.AdvanceToNextTimer());
+                WithoutSynchronizationContext(() =>
+                {
+                    clock.Advance(step);
+                    return true;
+                });
             }
             else
             {

@@ -1,36 +1,38 @@
 using Aggregator.Slack.Delivery;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Aggregator.Slack.Tests.Testing;
 
 /// <summary>
-/// The webhook client over the same handler chain AddSlack builds (retry → rate limit → attempt timeout), on a
-/// given clock, with deterministic jitter and a stub instead of the network.
+/// The webhook client as AddSlack builds it (resilience pipeline, rate limit, attempt timeout), on a given
+/// clock, with deterministic jitter and a stub instead of the network. The options are taken as given, not
+/// validated, so a test can push one limit out of its way.
 /// </summary>
 internal sealed class SlackPipeline : IDisposable
 {
-    private readonly HttpClient _http;
-    private readonly LoggerFactory _loggers;
+    private readonly ServiceProvider _services;
 
-    public SlackPipeline(SlackOptions options, FakeTimeProvider clock, double jitter = 1.0)
+    public SlackPipeline(SlackOptions options, double jitter = 1.0)
     {
-        Clock = clock;
+        var clock = Clock;
         Stub = new StubSlackHandler(clock);
-        _loggers = new LoggerFactory([Logs]);
-        var settings = Options.Create(options);
-        var retry = new SlackRetryHandler(settings, clock, _loggers.CreateLogger<SlackRetryHandler>(), () => jitter)
-        {
-            InnerHandler = new SlackRateLimitHandler(new SlackRateLimiter(settings, clock), clock)
-            {
-                InnerHandler = new SlackAttemptTimeoutHandler(settings, clock) { InnerHandler = Stub },
-            },
-        };
-        _http = new HttpClient(retry) { Timeout = Timeout.InfiniteTimeSpan };
-        Client = new SlackWebhookClient(_http, settings, clock, _loggers.CreateLogger<SlackWebhookClient>());
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs))
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton(Options.Create(options))
+            .AddSingleton(new SlackBackoff(() => jitter))
+            .AddSlack(new ConfigurationBuilder().Build());
+        services.Configure<HttpClientFactoryOptions>(
+            nameof(SlackWebhookClient), factory => factory.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = Stub));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Client = _services.GetRequiredService<SlackWebhookClient>();
     }
 
-    public FakeTimeProvider Clock { get; }
+    public FakeClock Clock { get; } = new();
 
     public StubSlackHandler Stub { get; }
 
@@ -38,7 +40,10 @@ internal sealed class SlackPipeline : IDisposable
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    /// <summary>Options for fake-clock tests: time limits far away unless a test is about them.</summary>
+    /// <summary>
+    /// Options for fake-clock tests: time limits far away (within what the resilience pipeline accepts) unless a
+    /// test is about them.
+    /// </summary>
     public static SlackOptions Settings(int maxAttempts = 5) => new()
     {
         SummaryWebhookUrl = "https://hooks.slack.test/services/T0/B0/summarysecret",
@@ -46,8 +51,8 @@ internal sealed class SlackPipeline : IDisposable
         MaxAttempts = maxAttempts,
         BaseRetryDelay = TimeSpan.FromSeconds(1),
         MaxRetryDelay = TimeSpan.FromSeconds(10),
-        RequestTimeout = TimeSpan.FromDays(1),
-        MaxTotalTime = TimeSpan.FromDays(2),
+        RequestTimeout = TimeSpan.FromHours(1),
+        MaxTotalTime = TimeSpan.FromHours(2),
         MaxMessagesPerSecond = 50,
     };
 
@@ -55,9 +60,5 @@ internal sealed class SlackPipeline : IDisposable
     public Task<SlackDeliveryResult> SendAsync(SlackMessage message) =>
         Eventually.DriveAsync(Clock, () => Client.SendAsync(message, CancellationToken.None));
 
-    public void Dispose()
-    {
-        _http.Dispose();
-        _loggers.Dispose();
-    }
+    public void Dispose() => _services.Dispose();
 }

@@ -10,13 +10,13 @@ namespace Aggregator.Slack.Tests.Testing;
 /// </summary>
 internal sealed class StubSlackHandler(TimeProvider clock) : HttpMessageHandler
 {
-    private readonly ConcurrentQueue<Func<HttpResponseMessage>> _script = new();
+    private readonly ConcurrentQueue<Func<CancellationToken, Task<HttpResponseMessage>>> _script = new();
     private readonly ConcurrentQueue<(DateTimeOffset At, Uri Uri)> _requests = new();
 
     public IReadOnlyList<(DateTimeOffset At, Uri Uri)> Requests => [.. _requests];
 
     public void Respond(HttpStatusCode status, string body = "", TimeSpan? retryAfter = null, DateTimeOffset? retryAt = null) =>
-        _script.Enqueue(() =>
+        _script.Enqueue(_ =>
         {
             var response = new HttpResponseMessage(status) { Content = new StringContent(body) };
             if (retryAfter is not null)
@@ -29,20 +29,26 @@ internal sealed class StubSlackHandler(TimeProvider clock) : HttpMessageHandler
                 response.Headers.RetryAfter = new RetryConditionHeaderValue(retryAt.Value);
             }
 
-            return response;
+            return Task.FromResult(response);
         });
 
-    public void Throw(Exception exception) => _script.Enqueue(() => throw exception);
+    public void Throw(Exception exception) => _script.Enqueue(_ => throw exception);
+
+    /// <summary>Never answers: the request ends only when it is cancelled (by a timeout or the caller).</summary>
+    public void Hang() => _script.Enqueue(async cancellationToken =>
+    {
+        await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    });
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         _requests.Enqueue((clock.GetUtcNow(), request.RequestUri!));
         try
         {
-            var response = _script.TryDequeue(out var next)
-                ? next()
-                : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("ok") };
-            return Task.FromResult(response);
+            return _script.TryDequeue(out var next)
+                ? next(cancellationToken)
+                : Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("ok") });
         }
         catch (Exception ex)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using Aggregator.Activity;
+using Microsoft.Extensions.Time.Testing;
 using static Aggregator.Tests.Activity.TestEvents;
 
 namespace Aggregator.Tests.Activity;
@@ -8,8 +9,8 @@ public sealed class ActivityRefinerTests
 {
     private static readonly SourcePosition Source = new("activity.raw", 3, 12345);
 
-    private static ActivityRefiner Refiner(ManualTimeProvider? time = null) =>
-        ActivityRefiner.Create(timeProvider: time ?? new ManualTimeProvider(Ingest));
+    private static ActivityRefiner Refiner(FakeTimeProvider? time = null) =>
+        ActivityRefiner.Create(timeProvider: time ?? new FakeTimeProvider(Ingest));
 
     private static RefinedEvent RefineValid(string json)
     {
@@ -71,7 +72,7 @@ public sealed class ActivityRefinerTests
     [Fact]
     public void Refine_TakesIngestTime_FromTimeProvider_TruncatedToMilliseconds()
     {
-        var time = new ManualTimeProvider(Ingest.AddTicks(12_345_678));
+        var time = new FakeTimeProvider(Ingest.AddTicks(12_345_678));
 
         var refined = Refiner(time).Refine(null, Encoding.UTF8.GetBytes(Minimal()), Source).Event!;
 
@@ -82,7 +83,7 @@ public sealed class ActivityRefinerTests
     public void Refine_MeasuresTimestampBounds_FromTheIngestTime()
     {
         var value = Encoding.UTF8.GetBytes(Minimal());
-        var refiner = Refiner(new ManualTimeProvider(Ingest.AddDays(31)));
+        var refiner = Refiner(new FakeTimeProvider(Ingest.AddDays(31)));
 
         Assert.Equal(RejectionCodes.TimestampTooOld, refiner.Refine(null, value, Source).Rejection!.Code);
         Assert.True(refiner.Refine(null, value, Source, Ingest).IsRefined);

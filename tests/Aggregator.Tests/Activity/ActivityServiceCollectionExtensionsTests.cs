@@ -3,6 +3,7 @@ using Aggregator.Activity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aggregator.Tests.Activity;
 
@@ -12,7 +13,7 @@ public sealed class ActivityServiceCollectionExtensionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new ManualTimeProvider(TestEvents.Ingest));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestEvents.Ingest));
         services.AddActivityContract(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

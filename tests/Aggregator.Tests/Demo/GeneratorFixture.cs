@@ -1,4 +1,5 @@
 using Aggregator.Demo;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aggregator.Tests.Demo;
 
@@ -7,9 +8,9 @@ internal static class GeneratorFixture
 {
     public static readonly DateTimeOffset WallStart = new(2026, 11, 21, 1, 0, 0, TimeSpan.Zero);
 
-    public static (ActivityGenerator Generator, ManualTimeProvider Time) Create(GeneratorOptions options, int seed)
+    public static (ActivityGenerator Generator, FakeTimeProvider Time) Create(GeneratorOptions options, int seed)
     {
-        var time = new ManualTimeProvider(WallStart);
+        var time = new FakeTimeProvider(WallStart);
         var clock = new ReplayClock(time, options.Speed, options.EffectiveReplayLookback);
         return (new ActivityGenerator(options, seed, clock), time);
     }

@@ -1,4 +1,5 @@
 using Aggregator.Demo;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aggregator.Tests.Demo;
 
@@ -9,7 +10,7 @@ public class ReplayClockTests
     [Fact]
     public void SpeedOne_WithoutLookback_IsTheWallClock()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var clock = new ReplayClock(time, 1, TimeSpan.Zero);
 
         time.Advance(TimeSpan.FromMinutes(7));
@@ -21,7 +22,7 @@ public class ReplayClockTests
     [Fact]
     public void SpeedTen_StartsInThePast_AndRunsTenTimesFaster()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var clock = new ReplayClock(time, 10, TimeSpan.FromMinutes(30));
 
         Assert.Equal(Start.AddMinutes(-30), clock.EventStart);
@@ -36,7 +37,7 @@ public class ReplayClockTests
     [Fact]
     public void CatchesUpWithNow_ThenRunsAtOneX_AndIsNeverInTheFuture()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var clock = new ReplayClock(time, 10, TimeSpan.FromMinutes(30));
         Assert.Equal(TimeSpan.FromSeconds(200), clock.CatchUpAfter); // 30 min / (10 - 1)
 
@@ -58,7 +59,7 @@ public class ReplayClockTests
     [Fact]
     public void JustBeforeCatchUp_IsStillBehind_AndJustAfter_IsNow()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var clock = new ReplayClock(time, 10, TimeSpan.FromMinutes(30));
 
         time.Advance(TimeSpan.FromSeconds(199));
@@ -72,7 +73,7 @@ public class ReplayClockTests
     [Fact]
     public void WallClockStepBack_CannotPushEventTimeIntoTheFuture()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new WallClockStepping(Start);
         var clock = new ReplayClock(time, 10, TimeSpan.FromMinutes(5));
         time.Advance(TimeSpan.FromMinutes(2));
 
@@ -84,9 +85,24 @@ public class ReplayClockTests
     [Fact]
     public void RejectsSlowMotionAndNegativeLookback()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReplayClock(time, 0.5, TimeSpan.Zero));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReplayClock(time, 2, TimeSpan.FromSeconds(-1)));
+    }
+
+    /// <summary>
+    /// A FakeTimeProvider whose wall clock can step back (an NTP step) while its monotonic clock goes on, which
+    /// FakeTimeProvider alone cannot do: its timestamps follow its wall clock.
+    /// </summary>
+    private sealed class WallClockStepping(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private TimeSpan _step;
+
+        public void StepWallClock(TimeSpan by) => _step += by;
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _step;
+
+        public override long GetTimestamp() => base.GetUtcNow().Ticks;
     }
 }

@@ -1,10 +1,11 @@
 using Aggregator.Demo;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aggregator.Tests.Demo;
 
 public class TokenBucketTests
 {
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void StartsEmpty_SoARunDoesNotOpenWithABurst()

@@ -1,6 +1,6 @@
 using Aggregator.Hosting;
-using Aggregator.Tests.Activity;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aggregator.Tests.Hosting;
 
@@ -11,7 +11,7 @@ public sealed class BrokerConnectivityTests
     [Fact]
     public void Reachable_BeforeAnyProbe()
     {
-        var connectivity = new BrokerConnectivity(new ScriptedProbe(), new ManualTimeProvider(Start), NullLogger<BrokerConnectivity>.Instance);
+        var connectivity = new BrokerConnectivity(new ScriptedProbe(), new FakeTimeProvider(Start), NullLogger<BrokerConnectivity>.Instance);
 
         Assert.True(connectivity.Current.Reachable);
     }
@@ -19,16 +19,16 @@ public sealed class BrokerConnectivityTests
     [Fact]
     public void FailedProbe_ReportsUnreachableSinceTheLastAnswer()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         var probe = new ScriptedProbe();
         var connectivity = new BrokerConnectivity(probe, clock, NullLogger<BrokerConnectivity>.Instance);
-        clock.Now = Start.AddSeconds(2);
+        clock.SetUtcNow(Start.AddSeconds(2));
         connectivity.ProbeOnce();
 
         probe.Answers = false;
-        clock.Now = Start.AddSeconds(4);
+        clock.SetUtcNow(Start.AddSeconds(4));
         connectivity.ProbeOnce();
-        clock.Now = Start.AddSeconds(6);
+        clock.SetUtcNow(Start.AddSeconds(6));
         connectivity.ProbeOnce();
 
         Assert.False(connectivity.Current.Reachable);
@@ -39,9 +39,9 @@ public sealed class BrokerConnectivityTests
     [Fact]
     public void NeverAnswered_IsUnreachableSinceProbingBegan()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         var connectivity = new BrokerConnectivity(new ScriptedProbe { Answers = false }, clock, NullLogger<BrokerConnectivity>.Instance);
-        clock.Now = Start.AddSeconds(2);
+        clock.SetUtcNow(Start.AddSeconds(2));
 
         connectivity.ProbeOnce();
 
@@ -52,13 +52,13 @@ public sealed class BrokerConnectivityTests
     [Fact]
     public void AnswerAfterOutage_IsReachableAgain()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         var probe = new ScriptedProbe { Answers = false };
         var connectivity = new BrokerConnectivity(probe, clock, NullLogger<BrokerConnectivity>.Instance);
         connectivity.ProbeOnce();
 
         probe.Answers = true;
-        clock.Now = Start.AddSeconds(30);
+        clock.SetUtcNow(Start.AddSeconds(30));
         connectivity.ProbeOnce();
 
         Assert.True(connectivity.Current.Reachable);

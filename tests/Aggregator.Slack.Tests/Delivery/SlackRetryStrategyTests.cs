@@ -4,7 +4,7 @@ using Aggregator.Slack.Tests.Testing;
 namespace Aggregator.Slack.Tests.Delivery;
 
 /// <summary>Retry policy on a fake clock: the delays are asserted exactly, and no test waits in real time.</summary>
-public class SlackRetryHandlerTests
+public class SlackRetryStrategyTests
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
@@ -13,7 +13,7 @@ public class SlackRetryHandlerTests
     {
         var options = SlackPipeline.Settings(maxAttempts: 7);
         options.MaxRetryDelay = TimeSpan.FromSeconds(5);
-        using var pipeline = new SlackPipeline(options, new FakeTimeProvider(), jitter: 1.0);
+        using var pipeline = new SlackPipeline(options, jitter: 1.0);
         for (var i = 0; i < 7; i++)
         {
             pipeline.Stub.Respond(HttpStatusCode.InternalServerError);
@@ -29,7 +29,7 @@ public class SlackRetryHandlerTests
     [Fact]
     public async Task Send_UsesFullJitter_BelowTheBackoffCeiling()
     {
-        using var pipeline = new SlackPipeline(SlackPipeline.Settings(maxAttempts: 3), new FakeTimeProvider(), jitter: 0.25);
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings(maxAttempts: 3), jitter: 0.25);
         pipeline.Stub.Respond(HttpStatusCode.BadGateway);
         pipeline.Stub.Respond(HttpStatusCode.GatewayTimeout);
 
@@ -42,7 +42,7 @@ public class SlackRetryHandlerTests
     [Fact]
     public async Task Send_HonoursRetryAfterSeconds_On429()
     {
-        using var pipeline = new SlackPipeline(SlackPipeline.Settings(), new FakeTimeProvider());
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings());
         pipeline.Stub.Respond(HttpStatusCode.TooManyRequests, "rate_limited", retryAfter: TimeSpan.FromSeconds(7));
 
         var result = await pipeline.SendAsync(Messages.Alarm());
@@ -54,8 +54,8 @@ public class SlackRetryHandlerTests
     [Fact]
     public async Task Send_HonoursRetryAfterHttpDate_On503()
     {
-        var clock = new FakeTimeProvider();
-        using var pipeline = new SlackPipeline(SlackPipeline.Settings(), clock);
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings());
+        var clock = pipeline.Clock;
         pipeline.Stub.Respond(HttpStatusCode.ServiceUnavailable, retryAt: clock.GetUtcNow().AddSeconds(4));
 
         var result = await pipeline.SendAsync(Messages.Alarm());
@@ -67,7 +67,7 @@ public class SlackRetryHandlerTests
     [Fact]
     public async Task Send_RetryAfterLongerThanMaxRetryDelay_ReturnsTransientWithTheHint_WithoutWaiting()
     {
-        using var pipeline = new SlackPipeline(SlackPipeline.Settings(), new FakeTimeProvider());
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings());
         pipeline.Stub.Respond(HttpStatusCode.TooManyRequests, "rate_limited", retryAfter: TimeSpan.FromMinutes(2));
 
         var result = await pipeline.SendAsync(Messages.Alarm());
@@ -81,7 +81,7 @@ public class SlackRetryHandlerTests
     [Fact]
     public async Task Send_RetriesNetworkErrors()
     {
-        using var pipeline = new SlackPipeline(SlackPipeline.Settings(), new FakeTimeProvider());
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings());
         pipeline.Stub.Throw(new HttpRequestException("Connection refused (hooks.slack.test:443)"));
         pipeline.Stub.Respond(HttpStatusCode.RequestTimeout);
 
@@ -94,7 +94,7 @@ public class SlackRetryHandlerTests
     [Fact]
     public async Task Send_NetworkErrorOnLastAttempt_IsTransient()
     {
-        using var pipeline = new SlackPipeline(SlackPipeline.Settings(maxAttempts: 2), new FakeTimeProvider());
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings(maxAttempts: 2));
         pipeline.Stub.Throw(new HttpRequestException("Connection reset"));
         pipeline.Stub.Throw(new HttpRequestException("Connection reset"));
 
@@ -114,7 +114,7 @@ public class SlackRetryHandlerTests
     [InlineData(HttpStatusCode.RequestEntityTooLarge)]
     public async Task Send_NeverRetriesOtherClientErrors(HttpStatusCode status)
     {
-        using var pipeline = new SlackPipeline(SlackPipeline.Settings(), new FakeTimeProvider());
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings());
         pipeline.Stub.Respond(status, "nope");
 
         var result = await pipeline.SendAsync(Messages.Alarm());
@@ -129,7 +129,7 @@ public class SlackRetryHandlerTests
     {
         var options = SlackPipeline.Settings(maxAttempts: 10);
         options.MaxTotalTime = TimeSpan.FromSeconds(20);
-        using var pipeline = new SlackPipeline(options, new FakeTimeProvider(), jitter: 1.0);
+        using var pipeline = new SlackPipeline(options, jitter: 1.0);
         for (var i = 0; i < 10; i++)
         {
             pipeline.Stub.Respond(HttpStatusCode.InternalServerError);
@@ -153,7 +153,7 @@ public class SlackRetryHandlerTests
         var options = SlackPipeline.Settings();
         options.MaxMessagesPerSecond = 0.1; // the second message would wait 10 s for its slot
         options.MaxTotalTime = TimeSpan.FromSeconds(2);
-        using var pipeline = new SlackPipeline(options, new FakeTimeProvider());
+        using var pipeline = new SlackPipeline(options);
         var start = pipeline.Clock.GetUtcNow();
 
         var first = await pipeline.SendAsync(Messages.Alarm("alarm:1"));
@@ -169,7 +169,7 @@ public class SlackRetryHandlerTests
     [Fact]
     public async Task Send_HonoursCancellation_DuringBackoff()
     {
-        using var pipeline = new SlackPipeline(SlackPipeline.Settings(), new FakeTimeProvider());
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings());
         pipeline.Stub.Respond(HttpStatusCode.InternalServerError);
         using var cancel = new CancellationTokenSource();
 
@@ -179,6 +179,45 @@ public class SlackRetryHandlerTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
         Assert.Single(pipeline.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task Send_UsesBackoff_NotRetryAfter_OnOtherStatuses()
+    {
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings(), jitter: 1.0);
+        pipeline.Stub.Respond(HttpStatusCode.InternalServerError, retryAfter: TimeSpan.FromSeconds(7));
+
+        var result = await pipeline.SendAsync(Messages.Alarm());
+
+        Assert.True(result.IsDelivered);
+        Assert.Equal([Second], Gaps(pipeline));
+    }
+
+    [Fact]
+    public async Task Send_WithOneAttempt_SendsOnce()
+    {
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings(maxAttempts: 1));
+        pipeline.Stub.Respond(HttpStatusCode.InternalServerError);
+
+        var result = await pipeline.SendAsync(Messages.Alarm());
+
+        Assert.Equal(SlackDeliveryStatus.TransientFailure, result.Status);
+        Assert.Single(pipeline.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task Send_LogsEachRetry_AndWhyItStopped_OnlyThroughItsOwnMessages()
+    {
+        using var pipeline = new SlackPipeline(SlackPipeline.Settings(maxAttempts: 2), jitter: 1.0);
+        pipeline.Stub.Respond(HttpStatusCode.ServiceUnavailable);
+        pipeline.Stub.Respond(HttpStatusCode.ServiceUnavailable);
+
+        await pipeline.SendAsync(Messages.Alarm("alarm:logged"));
+
+        var messages = pipeline.Logs.Entries.Select(e => e.Message).ToList();
+        Assert.Contains("Slack Alarm message alarm:logged: attempt 1 failed (HTTP 503), retrying in 1000 ms", messages);
+        Assert.Contains("Slack Alarm message alarm:logged: attempt 2 failed (HTTP 503), not retrying: attempts exhausted", messages);
+        Assert.DoesNotContain(pipeline.Logs.Entries, e => e.Category.StartsWith("Polly", StringComparison.Ordinal));
     }
 
     private static List<TimeSpan> Gaps(SlackPipeline pipeline)
