@@ -22,6 +22,7 @@ internal sealed class StreamsWorker(
     IOptions<StreamsOptions> streams,
     IOptions<TopicsOptions> topics,
     StreamsInstance instance,
+    StreamizMetricsBridge streamizMetrics,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory) : IHostedService, IDisposable
 {
@@ -44,7 +45,7 @@ internal sealed class StreamsWorker(
             Log.AtLeastOnceOnEmbeddedBroker(_logger);
         }
 
-        var config = StreamsConfigFactory.Create(kafka.Value, options, exactlyOnce, loggerFactory);
+        var config = StreamsConfigFactory.Create(kafka.Value, options, exactlyOnce, loggerFactory, streamizMetrics);
         Log.Starting(_logger, options.ApplicationId, StreamsConfigFactory.InstanceId(options), kafka.Value.ToString(), config.StateDir,
             exactlyOnce ? "exactly-once" : "at-least-once");
         var internalTopics = topologyFactory.InternalTopics(options.ApplicationId, _ => facts.RawPartitions);
