@@ -22,9 +22,9 @@ internal static class HostLogging
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // Streamiz logs every task transition at Information; its instance-level lines (configuration, state) stay.
+        // Streamiz logs every task transition, its whole configuration and topology at Information; the worker logs
+        // the instance's state changes itself (Logging:LogLevel:Streamiz=Information brings them back).
         logging.AddFilter("Streamiz", LogLevel.Warning);
-        logging.AddFilter("Streamiz.Kafka.Net.KafkaStream", LogLevel.Information);
         logging.AddSimpleConsole(options =>
         {
             options.SingleLine = singleLine;

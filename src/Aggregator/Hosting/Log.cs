@@ -8,6 +8,9 @@ internal static partial class Log
     [LoggerMessage(2001, LogLevel.Information, "Starting {ApplicationId}/{InstanceId} on {Kafka}, {Guarantee}; state in {StateDirectory}")]
     public static partial void Starting(ILogger logger, string applicationId, string instanceId, string kafka, string stateDirectory, string guarantee);
 
+    [LoggerMessage(2005, LogLevel.Information, "Streams instance {From} -> {To}")]
+    public static partial void StateChanged(ILogger logger, string from, string to);
+
     [LoggerMessage(2004, LogLevel.Warning, "The cluster is the embedded broker, whose transactions are not real: running at-least-once (outputs may repeat after a crash, nothing is lost); real clusters run exactly-once")]
     public static partial void AtLeastOnceOnEmbeddedBroker(ILogger logger);
 

@@ -54,8 +54,9 @@ internal sealed class StreamsWorker(
         instance.CountingPartitions = facts.RawPartitions;
         _stream = new KafkaStream(topologyFactory.Create(facts.RawPartitions), config);
         instance.Attach(_stream);
-        _stream.StateChanged += (_, state) =>
+        _stream.StateChanged += (from, state) =>
         {
+            Log.StateChanged(_logger, from.ToString(), state.ToString());
             if (state == KafkaStream.State.ERROR)
             {
                 ExitCode = Cli.ExitCodes.Failed;
