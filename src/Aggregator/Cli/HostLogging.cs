@@ -24,7 +24,8 @@ internal static class HostLogging
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Streamiz logs every task transition, its whole configuration and topology at Information; the worker logs
         // the instance's state changes itself (Logging:LogLevel:Streamiz=Information brings them back).
-        logging.AddFilter("Streamiz", LogLevel.Warning);
+        // Once the instance has closed, Streamiz 1.8's undisposed admin clients only report the brokers going away.
+        logging.AddFilter("Streamiz", level => level >= LogLevel.Warning && !Hosting.Streams.StreamsWorker.Closed);
         logging.AddSimpleConsole(options =>
         {
             options.SingleLine = singleLine;

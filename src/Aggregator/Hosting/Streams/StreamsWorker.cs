@@ -30,6 +30,14 @@ internal sealed class StreamsWorker(
     private KafkaStream? _stream;
     private int _closed;
 
+    /// <summary>
+    /// Set once the instance has closed. Streamiz 1.8 does not dispose every admin client it created, and those log
+    /// "brokers are down" errors when the cluster goes away afterwards (the embedded broker at process exit).
+    /// </summary>
+    public static bool Closed => Volatile.Read(ref s_closed);
+
+    private static bool s_closed;
+
     /// <summary>Set when the instance failed while running: the process exit code becomes 1.</summary>
     public static int ExitCode { get; private set; }
 
@@ -77,6 +85,7 @@ internal sealed class StreamsWorker(
         if (_stream is not null && Interlocked.Exchange(ref _closed, 1) == 0)
         {
             _stream.Dispose();
+            Volatile.Write(ref s_closed, true);
         }
     }
 }
