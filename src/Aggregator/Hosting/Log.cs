@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(2002, LogLevel.Critical, "The streams instance stopped: {Reason}")]
     public static partial void Failed(ILogger logger, string reason);
 
-    [LoggerMessage(2003, LogLevel.Information, "status: {State} | tasks {Tasks} ({Restoring} restoring) | processed {Processed:N0} ({Rate:N0}/s) | refined {Refined:N0} | dlq {DeadLettered:N0} | late {Late:N0} | opted-out {OptedOut:N0} | duplicates {Duplicates:N0} | lag {MaxLag:N0}{LagWhere}")]
+    [LoggerMessage(2003, LogLevel.Information, "status: {State} | tasks {Tasks} ({Restoring} partitions restoring) | processed {Processed:N0} ({Rate:N0}/s) | refined {Refined:N0} | dlq {DeadLettered:N0} | late {Late:N0} | opted-out {OptedOut:N0} | duplicates {Duplicates:N0} | lag {MaxLag:N0}{LagWhere}")]
     public static partial void Status(ILogger logger, string state, int tasks, int restoring, long processed, double rate, long refined, long deadLettered, long late, long optedOut, long duplicates, long maxLag, string lagWhere);
 
     [LoggerMessage(2010, LogLevel.Information, "Embedded Kafka broker at {BootstrapServers} with topics {Topics} ({Partitions} partitions each)")]
