@@ -83,7 +83,7 @@ internal sealed class StreamsMetrics : IDisposable
 
     public int TasksRunning => _tasks.Count;
 
-    /// <summary>A task's first processor was initialised: Streamiz does that once the task's state is restored.</summary>
+    /// <summary>A task's first processor was initialised: Streamiz does that when it creates the task, before restoring its stores.</summary>
     public void TaskStarted(string task) => _tasks[task] = 0;
 
     public void TaskClosed(string task) => _tasks.TryRemove(task, out _);

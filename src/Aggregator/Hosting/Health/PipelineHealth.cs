@@ -12,4 +12,6 @@ internal sealed class PipelineHealth(GroupLagMonitor lag, StreamsInstance stream
     public IReadOnlyList<string> RestoringPartitions => streams.RestoringPartitions;
 
     public IReadOnlyList<PartitionLagSeries> LagHistory => lag.LagHistory;
+
+    public bool IsRestoring(string store, int partition) => streams.IsRestoring(store, partition);
 }

@@ -35,6 +35,10 @@ internal sealed class StreamsInstance(StreamsMetrics metrics)
     /// <summary>Partitions of the counting sub-topology (the raw topic's), known once start-up has looked at the cluster.</summary>
     public int CountingPartitions { get; set; }
 
+    /// <summary>Whether partition <paramref name="partition"/> of <paramref name="store"/>'s changelog is being restored.</summary>
+    public bool IsRestoring(string store, int partition) =>
+        _restoring.Keys.Any(k => k.Partition == partition && string.Equals(k.Store, store, StringComparison.Ordinal));
+
     public void Attach(KafkaStream stream)
     {
         stream.StateChanged += (_, state) => SetState(Map(state));

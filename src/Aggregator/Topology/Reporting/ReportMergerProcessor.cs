@@ -19,27 +19,40 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
     : IProcessor<string, ReportingRecord>
 {
     public const string StoreName = "report-merger";
-    private ReportMergerCore _core = null!;
+    private ProcessorContext<string, ReportingRecord> _context = null!;
+    private ReportMergerCore? _core;
     private string _task = string.Empty;
 
     public void Init(ProcessorContext<string, ReportingRecord> context)
     {
+        _context = context;
         _task = context.Id.ToString();
-        var store = new StreamizReportingStore((IKeyValueStore<string, byte[]>)context.GetStateStore(StoreName));
-        _core = new ReportMergerCore(settings with { Metrics = metrics }, store, settings.CountingPartitions, context.Commit);
-        context.Schedule(ReportMergerCore.TickInterval, PunctuationType.PROCESSING_TIME, _ => _core.Tick());
+        context.Schedule(ReportMergerCore.TickInterval, PunctuationType.PROCESSING_TIME, _ => Core()?.Tick());
         streams.TaskStarted(_task);
     }
 
     public void Process(Record<string, ReportingRecord> record)
     {
         streams.RecordProcessed(_task);
-        _core.Process(record.Value);
+        Core()?.Process(record.Value);
     }
 
     public void Close()
     {
         streams.TaskClosed(_task);
-        _core.Close();
+        _core?.Close();
+    }
+
+    // The core loads the store once: not in Init, which Streamiz runs before restoring the store, and not from a
+    // punctuation while the store is still restoring (Streamiz punctuates restoring tasks too).
+    private ReportMergerCore? Core()
+    {
+        if (_core is null && !settings.Health.IsRestoring(StoreName, _context.Id.Partition))
+        {
+            var store = new StreamizReportingStore((IKeyValueStore<string, byte[]>)_context.GetStateStore(StoreName));
+            _core = new ReportMergerCore(settings with { Metrics = metrics }, store, settings.CountingPartitions, _context.Commit);
+        }
+
+        return _core;
     }
 }

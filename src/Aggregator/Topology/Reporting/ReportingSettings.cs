@@ -67,6 +67,13 @@ internal interface IPipelineHealth
 
     /// <summary>Recent lag samples per partition (for the lag-growing alarm).</summary>
     IReadOnlyList<PartitionLagSeries> LagHistory { get; }
+
+    /// <summary>
+    /// Whether partition <paramref name="partition"/> of store <paramref name="store"/> is being restored from its
+    /// changelog here. Streamiz initialises processors before restoring their stores and runs their punctuations while
+    /// they restore, so a stage reads its store only once this says no.
+    /// </summary>
+    bool IsRestoring(string store, int partition);
 }
 
 /// <summary>Used where nothing is delivered or observed (descriptions, tests without Slack).</summary>
@@ -79,6 +86,8 @@ internal sealed class NoReporting : IOutbox, IPipelineHealth
     public IReadOnlyList<string> RestoringPartitions => [];
 
     public IReadOnlyList<PartitionLagSeries> LagHistory => [];
+
+    public bool IsRestoring(string store, int partition) => false;
 
     public void Offer(IReadOnlyList<Slack.SlackMessage> pending)
     {

@@ -12,14 +12,20 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
     : ITransformer<TKey, TValue, string, ReportingRecord>
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
+    private readonly string _storeName = storeName;
     private ProcessorContext<string, ReportingRecord> _context = null!;
     private PublishClock _publish = null!;
+    private TaskStats? _stats;
     private long _announced = -1;
     private string _task = string.Empty;
 
     protected ReportingSettings Settings { get; } = settings;
 
-    protected TaskStats Stats { get; private set; } = null!;
+    /// <summary>
+    /// The task's partials, loaded from the store on first use: not in Init, which Streamiz runs before restoring the
+    /// store (records are processed only once it is restored; punctuations may run earlier, see <see cref="Flush"/>).
+    /// </summary>
+    protected TaskStats Stats => _stats ??= new TaskStats(_task, new StreamizReportingStore((IKeyValueStore<string, byte[]>)_context.GetStateStore(_storeName)), Settings);
 
     /// <summary>Event time this stage has reached (the largest it has seen): which intervals are complete, and the partials' timestamp.</summary>
     protected long EventTime { get; private set; } = -1;
@@ -34,7 +40,6 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
     {
         _context = context;
         _task = context.Id.ToString();
-        Stats = new TaskStats(_task, new StreamizReportingStore((IKeyValueStore<string, byte[]>)context.GetStateStore(storeName)), Settings);
         _publish = new PublishClock(Settings.Time);
         context.Schedule(FlushInterval, PunctuationType.PROCESSING_TIME, _ => Flush());
     }
@@ -55,6 +60,11 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
 
     private void Flush()
     {
+        if (_stats is null && Settings.Health.IsRestoring(_storeName, _context.Id.Partition))
+        {
+            return; // Streamiz punctuates restoring tasks too: the store is not complete yet
+        }
+
         var eventTime = EventTime;
         var publish = _publish.Due();
         var records = Stats.Flush(eventTime, publish);
