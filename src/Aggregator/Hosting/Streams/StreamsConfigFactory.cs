@@ -1,4 +1,5 @@
 using Aggregator.Hosting.Options;
+using Aggregator.Topology;
 using Microsoft.Extensions.Logging;
 using Streamiz.Kafka.Net;
 
@@ -13,7 +14,7 @@ internal static class StreamsConfigFactory
     // Every client kind Streamiz creates: Kafka:Client settings apply to all of them.
     private static readonly string[] ClientPrefixes = ["main.consumer.", "restore.consumer.", "global.consumer.", "producer."];
 
-    public static StreamConfig Create(KafkaOptions kafka, StreamsOptions streams, bool exactlyOnce, ILoggerFactory loggerFactory)
+    public static StreamConfig Create(KafkaOptions kafka, StreamsOptions streams, bool exactlyOnce, ILoggerFactory loggerFactory, StreamsMetrics metrics)
     {
         var instanceId = InstanceId(streams);
         var config = new StreamConfig
@@ -33,6 +34,7 @@ internal static class StreamsConfigFactory
             HeartbeatIntervalMs = (int)Math.Max(100, streams.SessionTimeout.TotalMilliseconds / 4),
             Logger = loggerFactory,
             RocksDbConfigHandler = new RocksDbMemoryLimits(streams).Apply,
+            DeserializationExceptionHandler = new UndeserializableRecords(metrics, loggerFactory.CreateLogger<UndeserializableRecords>()).Skip,
         };
         config.CommitIntervalMs = (long)streams.CommitInterval.TotalMilliseconds;
         foreach (var (name, value) in kafka.ClientSettings())

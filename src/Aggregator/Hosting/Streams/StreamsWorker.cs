@@ -1,4 +1,5 @@
 using Aggregator.Hosting.Options;
+using Aggregator.Topology;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ internal sealed class StreamsWorker(
     IOptions<StreamsOptions> streams,
     IOptions<TopicsOptions> topics,
     StreamsInstance instance,
+    StreamsMetrics streamsMetrics,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory) : IHostedService, IDisposable
 {
@@ -44,7 +46,7 @@ internal sealed class StreamsWorker(
             Log.AtLeastOnceOnEmbeddedBroker(_logger);
         }
 
-        var config = StreamsConfigFactory.Create(kafka.Value, options, exactlyOnce, loggerFactory);
+        var config = StreamsConfigFactory.Create(kafka.Value, options, exactlyOnce, loggerFactory, streamsMetrics);
         Log.Starting(_logger, options.ApplicationId, StreamsConfigFactory.InstanceId(options), kafka.Value.ToString(), config.StateDir,
             exactlyOnce ? "exactly-once" : "at-least-once");
         var internalTopics = topologyFactory.InternalTopics(options.ApplicationId, _ => facts.RawPartitions);
