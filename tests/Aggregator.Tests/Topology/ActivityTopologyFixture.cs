@@ -39,16 +39,14 @@ internal sealed class ActivityTopologyFixture : IDisposable
     public static readonly DateTimeOffset T0 = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
     private readonly TestInputTopic<byte[], byte[]> _raw;
     private readonly TestInputTopic<string, byte[]> _optOuts;
-    private readonly bool _ownsStateDirectory;
     private readonly ServiceProvider _services;
     private TestInputTopic<string, TrackedEvent>? _byUser;
 
     /// <param name="outbox">Where the report merger's Slack messages go (default: nowhere).</param>
-    /// <param name="stateDirectory">An existing state directory to open (a restart); default: a new one, deleted on dispose.</param>
+    /// <param name="stateDirectory">An existing state directory to open (a restart); default: a new one. Deleted on dispose either way.</param>
     public ActivityTopologyFixture(IOutbox? outbox = null, string? stateDirectory = null, FakeTimeProvider? time = null)
     {
         Time = time ?? new FakeTimeProvider(T0.AddMinutes(30));
-        _ownsStateDirectory = stateDirectory is null;
         StateDirectory = stateDirectory ?? Path.Combine(Path.GetTempPath(), "aggregator-tests", Guid.NewGuid().ToString("N"));
         // Meters of this fixture's own factory: collectors see this topology's measurements, not a parallel test's.
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -181,7 +179,7 @@ internal sealed class ActivityTopologyFixture : IDisposable
         Metrics.Dispose();
         Streams.Dispose();
         _services.Dispose();
-        if (_ownsStateDirectory && Directory.Exists(StateDirectory))
+        if (Directory.Exists(StateDirectory))
         {
             Directory.Delete(StateDirectory, recursive: true);
         }
