@@ -44,7 +44,8 @@ internal sealed class ActivityTopologyFixture : IDisposable
 
     /// <param name="outbox">Where the report merger's Slack messages go (default: nowhere).</param>
     /// <param name="stateDirectory">An existing state directory to open (a restart); default: a new one. Deleted on dispose either way.</param>
-    public ActivityTopologyFixture(IOutbox? outbox = null, string? stateDirectory = null, FakeTimeProvider? time = null)
+    /// <param name="countingPartitions">How many counting partitions the merger waits for (the driver has one).</param>
+    public ActivityTopologyFixture(IOutbox? outbox = null, string? stateDirectory = null, FakeTimeProvider? time = null, int countingPartitions = 1)
     {
         Time = time ?? new FakeTimeProvider(T0.AddMinutes(30));
         StateDirectory = stateDirectory ?? Path.Combine(Path.GetTempPath(), "aggregator-tests", Guid.NewGuid().ToString("N"));
@@ -57,7 +58,7 @@ internal sealed class ActivityTopologyFixture : IDisposable
         Skipped = new MetricCollector<long>(meters, StreamsMetrics.MeterName, "aggregator.streams.records.skipped");
         LateDropped = new MetricCollector<long>(meters, StreamsMetrics.MeterName, "aggregator.streams.records.late_dropped");
         var reporting = ReportingSettings.Defaults(new WindowsOptions(), Time);
-        reporting = reporting with { Outbox = outbox ?? reporting.Outbox, CountingPartitions = 1 };
+        reporting = reporting with { Outbox = outbox ?? reporting.Outbox, CountingPartitions = countingPartitions };
         var services = new ActivityTopologyServices(
             ActivityRefiner.Create(timeProvider: Time), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), Metrics, Streams, reporting);
         var topology = ActivityTopology.Build(ActivityTopologySettings.Default, services);
