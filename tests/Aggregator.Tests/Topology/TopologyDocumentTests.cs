@@ -48,6 +48,23 @@ public sealed class TopologyDocumentTests
         Assert.Contains(Configured.Topology.Describe().ToString()!.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd(), document, StringComparison.Ordinal);
     }
 
+    // Streamiz numbers the global opt-out store's sub-topology 0: refine is 1, dedup 2, counting 3.
+    [Theory]
+    [InlineData("activity.dlq", 1)]
+    [InlineData("activity.refined", 2)]
+    [InlineData("activity.counts", 3)]
+    [InlineData("aggregator-refined-by-user-repartition", 1)]
+    [InlineData("aggregator-counts-by-key-repartition", 2)]
+    [InlineData("aggregator-activity-counts-changelog", 3)]
+    public void TopicTable_NamesTheSubTopologyThatWritesEachTopic(string topic, int subTopology)
+    {
+        var document = TopologyDocument.Render(Configured);
+
+        var row = Assert.Single(document.Split('\n'), line => line.StartsWith($"| `{topic}` |", StringComparison.Ordinal));
+        Assert.Contains($"| sub-topology {subTopology} |", row, StringComparison.Ordinal);
+        Assert.Contains("Sub-topology: 0 for global store", document, StringComparison.Ordinal);
+    }
+
     internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
