@@ -22,9 +22,10 @@ internal static class HostLogging
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // Streamiz logs every task transition at Information; its instance-level lines (configuration, state) stay.
-        logging.AddFilter("Streamiz", LogLevel.Warning);
-        logging.AddFilter("Streamiz.Kafka.Net.KafkaStream", LogLevel.Information);
+        // Streamiz logs every task transition, its whole configuration and topology at Information; the worker logs
+        // the instance's state changes itself (Logging:LogLevel:Streamiz=Information brings them back).
+        // Once the instance has closed, Streamiz 1.8's undisposed admin clients only report the brokers going away.
+        logging.AddFilter("Streamiz", level => level >= LogLevel.Warning && !Hosting.Streams.StreamsWorker.Closed);
         logging.AddSimpleConsole(options =>
         {
             options.SingleLine = singleLine;

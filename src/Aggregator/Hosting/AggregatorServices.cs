@@ -36,6 +36,7 @@ internal static class AggregatorServices
         services.AddAlarms(configuration);
         services.AddSingleton<ActivityMetrics>();
         services.AddSingleton<StreamsMetrics>();
+        services.AddSingleton<StreamizMetricsBridge>();
         services.AddSingleton<ReportingMetrics>();
         services.AddSingleton<GroupLagMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupLagMonitor>());

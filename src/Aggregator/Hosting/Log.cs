@@ -8,16 +8,19 @@ internal static partial class Log
     [LoggerMessage(2001, LogLevel.Information, "Starting {ApplicationId}/{InstanceId} on {Kafka}, {Guarantee}; state in {StateDirectory}")]
     public static partial void Starting(ILogger logger, string applicationId, string instanceId, string kafka, string stateDirectory, string guarantee);
 
+    [LoggerMessage(2005, LogLevel.Information, "Streams instance {From} -> {To}")]
+    public static partial void StateChanged(ILogger logger, string from, string to);
+
     [LoggerMessage(2004, LogLevel.Warning, "The cluster is the embedded broker, whose transactions are not real: running at-least-once (outputs may repeat after a crash, nothing is lost); real clusters run exactly-once")]
     public static partial void AtLeastOnceOnEmbeddedBroker(ILogger logger);
 
-    [LoggerMessage(2005, LogLevel.Warning, "Skipped a record of {Topic} [{Partition}] at offset {Offset} that could not be deserialized: {Reason}")]
+    [LoggerMessage(2006, LogLevel.Warning, "Skipped a record of {Topic} [{Partition}] at offset {Offset} that could not be deserialized: {Reason}")]
     public static partial void SkippedUndeserializable(ILogger logger, string topic, int partition, long offset, string reason);
 
     [LoggerMessage(2002, LogLevel.Critical, "The streams instance stopped: {Reason}")]
     public static partial void Failed(ILogger logger, string reason);
 
-    [LoggerMessage(2003, LogLevel.Information, "status: {State} | tasks {Tasks} ({Restoring} restoring) | processed {Processed:N0} ({Rate:N0}/s) | refined {Refined:N0} | dlq {DeadLettered:N0} | late {Late:N0} | opted-out {OptedOut:N0} | duplicates {Duplicates:N0} | lag {MaxLag:N0}{LagWhere}")]
+    [LoggerMessage(2003, LogLevel.Information, "status: {State} | tasks {Tasks} ({Restoring} partitions restoring) | processed {Processed:N0} ({Rate:N0}/s) | refined {Refined:N0} | dlq {DeadLettered:N0} | late {Late:N0} | opted-out {OptedOut:N0} | duplicates {Duplicates:N0} | lag {MaxLag:N0}{LagWhere}")]
     public static partial void Status(ILogger logger, string state, int tasks, int restoring, long processed, double rate, long refined, long deadLettered, long late, long optedOut, long duplicates, long maxLag, string lagWhere);
 
     [LoggerMessage(2010, LogLevel.Information, "Embedded Kafka broker at {BootstrapServers} with topics {Topics} ({Partitions} partitions each)")]

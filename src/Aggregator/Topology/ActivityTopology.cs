@@ -43,7 +43,7 @@ internal static class ActivityTopology
         var (topics, reporting, metrics, streams) = (settings.Topics, services.Reporting, services.Metrics, services.Streams);
         var windows = HoppingWindows.From(settings.Windows);
         var builder = new StreamBuilder();
-        builder.GlobalTable(topics.OptOuts, new StringSerDes(), OptOutSerDes.Instance, RocksDb.As<string, bool>(OptOutCheck.StoreName), "optouts-source");
+        builder.GlobalTable(topics.OptOuts, new StringSerDes(), OptOutSerDes.Instance, RocksDb.As<string, bool>(OptOutCheck.StoreName), "optouts-table");
         builder.AddStateStore(Stores.WindowStoreBuilder(
             Stores.PersistentWindowStore(DedupProcessor.StoreName, DedupProcessor.Retention(settings.Dedup.Window), DedupProcessor.Bucket),
             new StringSerDes(), RawOriginSerDes.Instance));

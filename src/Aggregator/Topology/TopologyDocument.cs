@@ -33,13 +33,13 @@ internal static class TopologyDocument
         text.AppendLine("|---|---|---|---|---|");
         text.AppendLine($"| `{topics.Raw}` | anything (often null) | the collector's choice | the collector / `aggregator generate` | raw activity, kept as sent |");
         text.AppendLine($"| `{topics.OptOuts}` | userId | userId | the privacy service | global table: every instance holds all opt-outs, read to the end before processing starts |");
-        text.AppendLine($"| `{topics.Dlq}` | the raw key, untouched | (unchanged) | {WriterOf(description, topics.Dlq)} | rejected raw records with `dlq.*` headers saying why and where from |");
-        text.AppendLine($"| `{topics.Refined}` | userId (else anonymousId) | user | {WriterOf(description, topics.Refined)} | validated, masked, enriched, de-duplicated events; per-user order kept |");
-        text.AppendLine($"| `{topics.Counts}` | JSON `{{key, windowStart, windowEnd}}` | count key + window | {WriterOf(description, topics.Counts)} | windowed counts; the latest record per key is the truth |");
+        text.AppendLine($"| `{topics.Dlq}` | the raw key, untouched | (unchanged) | {Writer(description, topics.Dlq)} | rejected raw records with `dlq.*` headers saying why and where from |");
+        text.AppendLine($"| `{topics.Refined}` | userId (else anonymousId) | user | {Writer(description, topics.Refined)} | validated, masked, enriched, de-duplicated events; per-user order kept |");
+        text.AppendLine($"| `{topics.Counts}` | JSON `{{key, windowStart, windowEnd}}` | count key + window | {Writer(description, topics.Counts)} | windowed counts; the latest record per key is the truth |");
         foreach (var (topic, partitions) in ActivityTopology.InternalTopics(topology, applicationId, _ => topics.Partitions))
         {
             var (key, why) = InternalTopicPurpose(topic, applicationId);
-            text.AppendLine($"| `{topic}` | {key} | same key | {Writer(description, topic, applicationId)} | {why} ({Partitions(partitions, topics.Partitions)}) |");
+            text.AppendLine($"| `{topic}` | {key} | same key | {Writer(description, topic[(applicationId.Length + 1)..])} | {why} ({Partitions(partitions, topics.Partitions)}) |");
         }
 
         text.AppendLine();
@@ -69,12 +69,9 @@ internal static class TopologyDocument
         _ => ("store key", "changelog"),
     };
 
-    // The sub-topology writing a repartition topic, or owning a changelog's store.
-    private static string Writer(Streamiz.Kafka.Net.Stream.ITopologyDescription description, string topic, string applicationId) =>
-        WriterOf(description, topic[(applicationId.Length + 1)..]);
-
-    // Computed, not written down: Streamiz numbers the global store's sub-topology 0, so the processing ones start at 1.
-    private static string WriterOf(Streamiz.Kafka.Net.Stream.ITopologyDescription description, string name)
+    // The sub-topology writing a topic (as the description names it: internal topics without the application id),
+    // or owning a changelog's store.
+    private static string Writer(Streamiz.Kafka.Net.Stream.ITopologyDescription description, string name)
     {
         foreach (var sub in description.SubTopologies)
         {

@@ -36,8 +36,8 @@ public sealed partial class GrafanaDashboardTests
     [InlineData("restore progress", "aggregator_streams_restore_remaining", "aggregator_streams_tasks_restoring")]
     [InlineData("slack deliveries by outcome", "aggregator_slack_deliveries_total", "outcome")]
     [InlineData("alarms firing", "aggregator_alarms_firing", "rule")]
-    [InlineData("commit latency p99", "histogram_quantile(0.99", "aggregator_streams_commit_duration_seconds_bucket")]
-    [InlineData("rocksdb memory", "aggregator_streams_rocksdb_block_cache_bytes", "aggregator_streams_rocksdb_memtable_bytes")]
+    [InlineData("commit latency", "streamiz_stream_thread_metrics_commit_latency_max")]
+    [InlineData("rocksdb memory", "streamiz_stream_state_metrics_block_cache_usage", "streamiz_stream_state_metrics_cur_size_all_mem_tables")]
     public void Dashboard_HasAPanelFor(string topic, params string[] fragments)
     {
         var panel = Panels.FirstOrDefault(p => fragments.All(f => PanelQueries(p).Any(q => q.Contains(f, StringComparison.Ordinal))));

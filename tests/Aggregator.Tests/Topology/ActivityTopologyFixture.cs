@@ -40,6 +40,7 @@ internal sealed class ActivityTopologyFixture : IDisposable
     private readonly TestInputTopic<byte[], byte[]> _raw;
     private readonly TestInputTopic<string, byte[]> _optOuts;
     private readonly ServiceProvider _services;
+    private readonly StreamizMetricsBridge _streamiz;
     private TestInputTopic<string, TrackedEvent>? _byUser;
 
     /// <param name="outbox">Where the report merger's Slack messages go (default: nowhere).</param>
@@ -54,6 +55,7 @@ internal sealed class ActivityTopologyFixture : IDisposable
         var meters = _services.GetRequiredService<IMeterFactory>();
         Metrics = new ActivityMetrics(meters);
         Streams = new StreamsMetrics(meters);
+        _streamiz = new StreamizMetricsBridge(meters);
         Replayed = new MetricCollector<long>(meters, ActivityMetrics.MeterName, "aggregator.events.replayed");
         Skipped = new MetricCollector<long>(meters, StreamsMetrics.MeterName, "aggregator.streams.records.skipped");
         LateDropped = new MetricCollector<long>(meters, StreamsMetrics.MeterName, "aggregator.streams.records.late_dropped");
@@ -69,6 +71,7 @@ internal sealed class ActivityTopologyFixture : IDisposable
             new StreamsOptions { ApplicationId = ApplicationId, InstanceId = "test", StateDirectory = StateDirectory },
             exactlyOnce: false,
             NullLoggerFactory.Instance,
+            _streamiz,
             Streams);
         Driver = new TopologyTestDriver(topology, config);
         _raw = Driver.CreateInputTopic("activity.raw", new ByteArraySerDes(), new ByteArraySerDes());
@@ -179,6 +182,7 @@ internal sealed class ActivityTopologyFixture : IDisposable
         LateDropped.Dispose();
         Metrics.Dispose();
         Streams.Dispose();
+        _streamiz.Dispose();
         _services.Dispose();
         if (Directory.Exists(StateDirectory))
         {

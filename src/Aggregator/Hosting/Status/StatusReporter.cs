@@ -36,7 +36,7 @@ internal sealed class StatusReporter(
             var restoring = instance.RestoringPartitions.Count;
             var worst = lag.WorstLag;
             Log.Status(
-                logger, instance.State.ToString(), instance.TasksRunning + restoring, restoring, processed, Math.Max(rate, 0),
+                logger, instance.State.ToString(), instance.TasksRunning, restoring, processed, Math.Max(rate, 0),
                 metrics.Refined, metrics.DeadLettered, streams.LateDropped, metrics.OptedOut, metrics.Duplicates,
                 worst?.Lag ?? 0, worst is { } w ? $" ({w.Partition})" : string.Empty);
         }

@@ -14,7 +14,8 @@ internal static class StreamsConfigFactory
     // Every client kind Streamiz creates: Kafka:Client settings apply to all of them.
     private static readonly string[] ClientPrefixes = ["main.consumer.", "restore.consumer.", "global.consumer.", "producer."];
 
-    public static StreamConfig Create(KafkaOptions kafka, StreamsOptions streams, bool exactlyOnce, ILoggerFactory loggerFactory, StreamsMetrics metrics)
+    public static StreamConfig Create(
+        KafkaOptions kafka, StreamsOptions streams, bool exactlyOnce, ILoggerFactory loggerFactory, StreamizMetricsBridge metrics, StreamsMetrics streamsMetrics)
     {
         var instanceId = InstanceId(streams);
         var config = new StreamConfig
@@ -34,7 +35,8 @@ internal static class StreamsConfigFactory
             HeartbeatIntervalMs = (int)Math.Max(100, streams.SessionTimeout.TotalMilliseconds / 4),
             Logger = loggerFactory,
             RocksDbConfigHandler = new RocksDbMemoryLimits(streams).Apply,
-            DeserializationExceptionHandler = new UndeserializableRecords(metrics, loggerFactory.CreateLogger<UndeserializableRecords>()).Skip,
+            MetricsReporter = metrics.Report,
+            DeserializationExceptionHandler = new UndeserializableRecords(streamsMetrics, loggerFactory.CreateLogger<UndeserializableRecords>()).Skip,
         };
         config.CommitIntervalMs = (long)streams.CommitInterval.TotalMilliseconds;
         foreach (var (name, value) in kafka.ClientSettings())

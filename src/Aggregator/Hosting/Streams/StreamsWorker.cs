@@ -23,6 +23,7 @@ internal sealed class StreamsWorker(
     IOptions<StreamsOptions> streams,
     IOptions<TopicsOptions> topics,
     StreamsInstance instance,
+    StreamizMetricsBridge streamizMetrics,
     StreamsMetrics streamsMetrics,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory) : IHostedService, IDisposable
@@ -30,6 +31,14 @@ internal sealed class StreamsWorker(
     private readonly ILogger _logger = loggerFactory.CreateLogger<StreamsWorker>();
     private KafkaStream? _stream;
     private int _closed;
+
+    /// <summary>
+    /// Set once the instance has closed. Streamiz 1.8 does not dispose every admin client it created, and those log
+    /// "brokers are down" errors when the cluster goes away afterwards (the embedded broker at process exit).
+    /// </summary>
+    public static bool Closed => Volatile.Read(ref s_closed);
+
+    private static bool s_closed;
 
     /// <summary>Set when the instance failed while running: the process exit code becomes 1.</summary>
     public static int ExitCode { get; private set; }
@@ -46,7 +55,7 @@ internal sealed class StreamsWorker(
             Log.AtLeastOnceOnEmbeddedBroker(_logger);
         }
 
-        var config = StreamsConfigFactory.Create(kafka.Value, options, exactlyOnce, loggerFactory, streamsMetrics);
+        var config = StreamsConfigFactory.Create(kafka.Value, options, exactlyOnce, loggerFactory, streamizMetrics, streamsMetrics);
         Log.Starting(_logger, options.ApplicationId, StreamsConfigFactory.InstanceId(options), kafka.Value.ToString(), config.StateDir,
             exactlyOnce ? "exactly-once" : "at-least-once");
         var internalTopics = topologyFactory.InternalTopics(options.ApplicationId, _ => facts.RawPartitions);
@@ -55,8 +64,9 @@ internal sealed class StreamsWorker(
         instance.CountingPartitions = facts.RawPartitions;
         _stream = new KafkaStream(topologyFactory.Create(facts.RawPartitions), config);
         instance.Attach(_stream);
-        _stream.StateChanged += (_, state) =>
+        _stream.StateChanged += (from, state) =>
         {
+            Log.StateChanged(_logger, from.ToString(), state.ToString());
             if (state == KafkaStream.State.ERROR)
             {
                 ExitCode = Cli.ExitCodes.Failed;
@@ -77,6 +87,7 @@ internal sealed class StreamsWorker(
         if (_stream is not null && Interlocked.Exchange(ref _closed, 1) == 0)
         {
             _stream.Dispose();
+            Volatile.Write(ref s_closed, true);
         }
     }
 }
