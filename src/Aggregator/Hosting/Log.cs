@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(2004, LogLevel.Warning, "The cluster is the embedded broker, whose transactions are not real: running at-least-once (outputs may repeat after a crash, nothing is lost); real clusters run exactly-once")]
     public static partial void AtLeastOnceOnEmbeddedBroker(ILogger logger);
 
+    [LoggerMessage(2006, LogLevel.Warning, "Skipped a record of {Topic} [{Partition}] at offset {Offset} that could not be deserialized: {Reason}")]
+    public static partial void SkippedUndeserializable(ILogger logger, string topic, int partition, long offset, string reason);
+
     [LoggerMessage(2002, LogLevel.Critical, "The streams instance stopped: {Reason}")]
     public static partial void Failed(ILogger logger, string reason);
 

@@ -14,6 +14,7 @@ internal sealed class StreamsMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Counter<long> _processed;
     private readonly Counter<long> _lateDropped;
+    private readonly Counter<long> _skipped;
     private readonly Counter<long> _restored;
     private readonly ConcurrentDictionary<(string Topic, int Partition), long> _lag = new();
     private readonly ConcurrentDictionary<(string Task, string Store), long> _restoreRemaining = new();
@@ -29,6 +30,7 @@ internal sealed class StreamsMetrics : IDisposable
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _processed = _meter.CreateCounter<long>("aggregator.streams.records.processed", description: "Records processed by the first processor of each sub-topology, by task.");
         _lateDropped = _meter.CreateCounter<long>("aggregator.streams.records.late_dropped", description: "Events dropped from the counts because every window containing them had closed.");
+        _skipped = _meter.CreateCounter<long>("aggregator.streams.records.skipped", description: "Records that could not be deserialized (a malformed opt-out, a corrupt internal record), logged by position and skipped; task \"global\" for the opt-out table.");
         _restored = _meter.CreateCounter<long>("aggregator.streams.restore.records", description: "Changelog records restored into state stores.");
         _meter.CreateObservableGauge("aggregator.streams.restore.remaining", () => _restoreRemaining.Select(r => new Measurement<long>(r.Value,
             new KeyValuePair<string, object?>("task", r.Key.Task), new KeyValuePair<string, object?>("store", r.Key.Store))),
@@ -58,6 +60,8 @@ internal sealed class StreamsMetrics : IDisposable
         Interlocked.Increment(ref _lateTotal);
         _lateDropped.Add(1, new KeyValuePair<string, object?>("task", task));
     }
+
+    public void RecordSkipped(string task) => _skipped.Add(1, new KeyValuePair<string, object?>("task", task));
 
     public void RecordRestored(long records)
     {

@@ -58,7 +58,7 @@ public class GeneratorProducerConfigTests
     [Fact]
     public void ThisLibrdkafka_BuildsTheConfiguredProducer_WithLz4()
     {
-        Aggregator.Streams.Kafka.Native.BundledLibrdkafka.EnsureLoaded();
+        Aggregator.Kafka.BundledLibrdkafka.EnsureLoaded();
         var config = GeneratorProducerConfig.Create(new GeneratorOptions { BootstrapServers = "127.0.0.1:1" });
         string? fellBackFrom = null;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Aggregator.Demo;
+using Aggregator.Tests.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Aggregator.Demo;
+using Aggregator.Tests.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
@@ -143,7 +144,7 @@ public class TrafficProducerTests
     public async Task CountsDeliveryErrors_WhenTheBrokerIsDown()
     {
         // A cluster of its own: taking the shared broker down would disturb the other tests' producers.
-        using var cluster = Aggregator.Streams.Kafka.Embedded.EmbeddedKafkaCluster.Start(1);
+        using var cluster = Aggregator.Kafka.EmbeddedKafkaCluster.Start(1);
         cluster.CreateTopic("down", 1);
         cluster.SetBrokerDown(1);
         var options = Options("down");

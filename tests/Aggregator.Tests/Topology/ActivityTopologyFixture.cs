@@ -1,35 +1,101 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Aggregator.Activity;
+using Aggregator.Hosting.Options;
+using Aggregator.Hosting.Streams;
 using Aggregator.Privacy;
-using Aggregator.Streams.Testing;
 using Aggregator.Topology;
-using S = Aggregator.Streams.Serdes.Serdes;
+using Aggregator.Topology.Reporting;
+using Aggregator.Topology.Serdes;
+using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Streamiz.Kafka.Net.Mock;
+using Streamiz.Kafka.Net.SerDes;
 
 namespace Aggregator.Tests.Topology;
 
-/// <summary>The activity topology on the test driver, with helpers to pipe raw JSON and read the outputs.</summary>
+/// <summary>
+/// The product's activity topology on Streamiz's own <see cref="TopologyTestDriver"/> (synchronous, no broker), with
+/// helpers to pipe raw JSON and read the outputs. One wall clock for both sides: <see cref="Time"/> (what the
+/// refiner, the stats' publish pacing and the merger read) and the driver's mock clock (what fires punctuations)
+/// move together in <see cref="AdvanceWallClock"/>.
+/// </summary>
+/// <remarks>
+/// How the driver differs from a real cluster, and what the tests rely on: every topic has one partition (so raw
+/// records come from partition 0, offsets counting from 0 per input topic); piping a record runs it through every
+/// sub-topology at once (repartition topics are forwarded synchronously); a global-table record piped to
+/// <c>privacy.optouts</c> is applied to the global store before the next record (in production the global thread
+/// applies it concurrently, so an opt-out takes effect "soon", not at an exact record); and persistent stores are
+/// RocksDB in <see cref="StateDirectory"/>, which the driver deletes on dispose.
+/// </remarks>
 internal sealed class ActivityTopologyFixture : IDisposable
 {
+    public const string ApplicationId = "aggregator";
     public static readonly DateTimeOffset T0 = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
+    private readonly TestInputTopic<byte[], byte[]> _raw;
+    private readonly TestInputTopic<string, byte[]> _optOuts;
+    private readonly ServiceProvider _services;
+    private readonly StreamizMetricsBridge _streamiz;
+    private TestInputTopic<string, TrackedEvent>? _byUser;
 
     /// <param name="outbox">Where the report merger's Slack messages go (default: nowhere).</param>
-    public ActivityTopologyFixture(Aggregator.Topology.Reporting.IOutbox? outbox = null)
+    /// <param name="stateDirectory">An existing state directory to open (a restart); default: a new one. Deleted on dispose either way.</param>
+    /// <param name="countingPartitions">How many counting partitions the merger waits for (the driver has one).</param>
+    public ActivityTopologyFixture(IOutbox? outbox = null, string? stateDirectory = null, FakeTimeProvider? time = null, int countingPartitions = 1)
     {
-        Metrics = new ActivityMetrics();
-        var refiner = ActivityRefiner.Create(timeProvider: new ManualTimeProvider(T0.AddMinutes(30)));
-        var reporting = Aggregator.Topology.Reporting.ReportingSettings.Defaults(new Aggregator.Hosting.Options.WindowsOptions());
-        reporting = reporting with { Outbox = outbox ?? reporting.Outbox };
-        var topology = ActivityTopology.Build(ActivityTopologySettings.Default, refiner, CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), Metrics, reporting);
-        Driver = new TopologyTestDriver(topology);
-        Refined = Driver.CreateOutputTopic("activity.refined", S.String, S.String);
-        Dlq = Driver.CreateOutputTopic("activity.dlq", S.ByteArray, S.ByteArray);
-        Counts = Driver.CreateOutputTopic("activity.counts", S.String, S.String);
+        Time = time ?? new FakeTimeProvider(T0.AddMinutes(30));
+        StateDirectory = stateDirectory ?? Path.Combine(Path.GetTempPath(), "aggregator-tests", Guid.NewGuid().ToString("N"));
+        // Meters of this fixture's own factory: collectors see this topology's measurements, not a parallel test's.
+        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = _services.GetRequiredService<IMeterFactory>();
+        Metrics = new ActivityMetrics(meters);
+        Streams = new StreamsMetrics(meters);
+        _streamiz = new StreamizMetricsBridge(meters);
+        Replayed = new MetricCollector<long>(meters, ActivityMetrics.MeterName, "aggregator.events.replayed");
+        Skipped = new MetricCollector<long>(meters, StreamsMetrics.MeterName, "aggregator.streams.records.skipped");
+        LateDropped = new MetricCollector<long>(meters, StreamsMetrics.MeterName, "aggregator.streams.records.late_dropped");
+        var reporting = ReportingSettings.Defaults(new WindowsOptions(), Time);
+        reporting = reporting with { Outbox = outbox ?? reporting.Outbox, CountingPartitions = countingPartitions };
+        var services = new ActivityTopologyServices(
+            ActivityRefiner.Create(timeProvider: Time), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), Metrics, Streams, reporting);
+        var topology = ActivityTopology.Build(ActivityTopologySettings.Default, services);
+        // The worker's own Streamiz configuration (state, RocksDB limits, deserialization handling); the driver forces
+        // one thread and at-least-once.
+        var config = StreamsConfigFactory.Create(
+            new KafkaOptions { BootstrapServers = "unused:9092" },
+            new StreamsOptions { ApplicationId = ApplicationId, InstanceId = "test", StateDirectory = StateDirectory },
+            exactlyOnce: false,
+            NullLoggerFactory.Instance,
+            _streamiz,
+            Streams);
+        Driver = new TopologyTestDriver(topology, config);
+        _raw = Driver.CreateInputTopic("activity.raw", new ByteArraySerDes(), new ByteArraySerDes());
+        _optOuts = Driver.CreateInputTopic("privacy.optouts", new StringSerDes(), new ByteArraySerDes());
+        Refined = Driver.CreateOutputTopic("activity.refined", TimeSpan.FromMilliseconds(50), new StringSerDes(), new StringSerDes());
+        Dlq = Driver.CreateOutputTopic("activity.dlq", TimeSpan.FromMilliseconds(50), new ByteArraySerDes(), new ByteArraySerDes());
+        Counts = Driver.CreateOutputTopic("activity.counts", TimeSpan.FromMilliseconds(50), new StringSerDes(), new StringSerDes());
     }
 
     public TopologyTestDriver Driver { get; }
 
+    public FakeTimeProvider Time { get; }
+
+    public string StateDirectory { get; }
+
     public ActivityMetrics Metrics { get; }
+
+    public StreamsMetrics Streams { get; }
+
+    public MetricCollector<long> Replayed { get; }
+
+    public MetricCollector<long> Skipped { get; }
+
+    public MetricCollector<long> LateDropped { get; }
 
     public TestOutputTopic<string, string> Refined { get; }
 
@@ -37,45 +103,90 @@ internal sealed class ActivityTopologyFixture : IDisposable
 
     public TestOutputTopic<string, string> Counts { get; }
 
-    public void PipeRaw(string json, long? timestampMs = null) =>
-        Driver.PipeRaw("activity.raw", null, Encoding.UTF8.GetBytes(json), timestampMs ?? T0.AddMinutes(30).ToUnixTimeMilliseconds());
+    public void PipeRaw(string json, DateTimeOffset? timestamp = null) =>
+        _raw.PipeInput(null!, Encoding.UTF8.GetBytes(json), (timestamp ?? T0.AddMinutes(30)).UtcDateTime);
 
     public void PipeEvent(string user, DateTimeOffset time, string type = "page_view", string path = "/home", string? eventId = null) =>
-        PipeRaw(JsonSerializer.Serialize(new Dictionary<string, object>
+        PipeRaw(EventJson(user, time, type, path, eventId));
+
+    public static string EventJson(string user, DateTimeOffset time, string type = "page_view", string path = "/home", string? eventId = null) =>
+        JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["eventId"] = eventId ?? Guid.NewGuid().ToString(),
             ["type"] = type,
             ["userId"] = user,
-            ["timestamp"] = time.ToString("O"),
+            ["timestamp"] = time.ToString("O", CultureInfo.InvariantCulture),
             ["url"] = "https://shop.example.com" + path,
-        }));
+        });
 
-    /// <summary>Lets wall-clock punctuators (the report merger's delivery tick) run.</summary>
-    public void AdvanceWallClock() => Driver.AdvanceWallClockTime(TimeSpan.FromSeconds(1));
+    /// <summary>
+    /// Pipes an event straight into the by-user repartition topic, as the refine stage would have written it after
+    /// reading it at <paramref name="origin"/> of the raw topic: the only way to hand dedup the same raw position twice
+    /// (what a replay after a crash looks like), since the driver numbers raw offsets itself.
+    /// </summary>
+    public void PipeTracked(RefinedEvent refined, RawOrigin origin)
+    {
+        var topic = $"{ApplicationId}-{ActivityTopology.RefinedByUser}-repartition";
+        _byUser ??= Driver.CreateInputTopic(topic, new StringSerDes(), TrackedEventSerDes.Instance);
+        _byUser.PipeInput(refined.Key, new TrackedEvent(refined, origin), refined.EventTime.UtcDateTime);
+    }
+
+    /// <summary>Moves both wall clocks by <paramref name="by"/> (default 2 s: one stats publish period) and runs due punctuations.</summary>
+    public void AdvanceWallClock(TimeSpan? by = null)
+    {
+        var step = by ?? PublishClock.Interval;
+        Time.Advance(step);
+        Driver.AdvanceWallClockTime(step);
+    }
 
     public void OptOut(string user, bool optedOut = true) =>
-        Driver.PipeRaw("privacy.optouts", Encoding.UTF8.GetBytes(user), OptOutSerde.Instance.Serialize(optedOut), T0.ToUnixTimeMilliseconds());
+        _optOuts.PipeInput(user, OptOutSerDes.Instance.Serialize(optedOut, new SerializationContext(MessageComponentType.Value, "privacy.optouts")), T0.UtcDateTime);
 
-    public void OptBackInWithTombstone(string user) =>
-        Driver.PipeRaw("privacy.optouts", Encoding.UTF8.GetBytes(user), null, T0.ToUnixTimeMilliseconds());
+    public void OptBackInWithTombstone(string user) => _optOuts.PipeInput(user, null!, T0.UtcDateTime);
 
-    /// <summary>Latest count per "key@HH:mm" window start, as activity.counts converges to.</summary>
-    public Dictionary<string, long> LatestCounts()
+    public void PipeOptOutBytes(string? user, byte[] value) => _optOuts.PipeInput(user!, value, T0.UtcDateTime);
+
+    /// <summary>Latest count per "key@HH:mm" window start, as activity.counts converges to (commits first: the count store caches).</summary>
+    public Dictionary<string, long> LatestCounts() => LatestCountsFrom(ReadCounts());
+
+    /// <summary>Every record on activity.counts so far (after a commit: the count store caches).</summary>
+    public List<ConsumeResult<string, string>> ReadCounts()
+    {
+        Driver.Commit();
+        return [.. Counts.ReadKeyValueList()];
+    }
+
+    public static Dictionary<string, long> LatestCountsFrom(IEnumerable<ConsumeResult<string, string>> records)
     {
         var latest = new Dictionary<string, long>();
-        foreach (var record in Counts.ReadRecordsToList())
+        foreach (var record in records)
         {
-            using var value = JsonDocument.Parse(record.Value);
-            var start = DateTimeOffset.Parse(value.RootElement.GetProperty("windowStart").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            using var value = JsonDocument.Parse(record.Message.Value);
+            var start = DateTimeOffset.Parse(value.RootElement.GetProperty("windowStart").GetString()!, CultureInfo.InvariantCulture);
             latest[$"{value.RootElement.GetProperty("key").GetString()}@{start:HH:mm}"] = value.RootElement.GetProperty("count").GetInt64();
         }
 
         return latest;
     }
 
+    /// <summary>What a counter has added up to so far.</summary>
+    public static long Total(MetricCollector<long> counter) => counter.GetMeasurementSnapshot().Sum(m => m.Value);
+
+    public List<string> RefinedKeys() => [.. Refined.ReadKeyValueList().Select(r => r.Message.Key)];
+
     public void Dispose()
     {
         Driver.Dispose();
+        Replayed.Dispose();
+        Skipped.Dispose();
+        LateDropped.Dispose();
         Metrics.Dispose();
+        Streams.Dispose();
+        _streamiz.Dispose();
+        _services.Dispose();
+        if (Directory.Exists(StateDirectory))
+        {
+            Directory.Delete(StateDirectory, recursive: true);
+        }
     }
 }

@@ -1,44 +1,71 @@
-using Aggregator.Activity;
+using Aggregator.Cli;
 using Aggregator.Topology;
+using Microsoft.Extensions.Configuration;
 
 namespace Aggregator.Tests.Topology;
 
 public sealed class TopologyDocumentTests
 {
+    // What `aggregator topology` reads when run from the repository (the app's own appsettings.json, no overrides),
+    // without the machine's AGGREGATOR_* environment.
+    private static readonly ConfiguredTopology Configured = ConfiguredTopology.From(new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(RepositoryRoot(), "src", "Aggregator", "appsettings.json"), optional: false)
+        .Build());
+
     [Fact]
-    public void CheckedInTopologyMd_MatchesTheTopologysOwnDescription()
+    public void CheckedInTopologyMd_IsWhatAggregatorTopologyPrints()
     {
-        using var metrics = new ActivityMetrics();
-        var settings = ActivityTopologySettings.Default;
-        var topology = ActivityTopology.Build(settings, ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), metrics, Aggregator.Topology.Reporting.ReportingSettings.Defaults(new Aggregator.Hosting.Options.WindowsOptions()));
-        var expected = TopologyDocument.Render(topology, settings, "aggregator");
+        var expected = TopologyDocument.Render(Configured);
 
         var checkedIn = File.ReadAllText(Path.Combine(RepositoryRoot(), "topology.md"));
 
-        Assert.True(expected == checkedIn, "topology.md is out of date: regenerate it with `aggregator topology > topology.md`.");
+        Assert.True(expected == checkedIn,
+            "topology.md is out of date: regenerate it with `dotnet run --project src/Aggregator -c Release -- topology > topology.md`.");
     }
 
     [Fact]
-    public void Document_NamesEveryTopicStoreAndInternalTopic()
+    public void Document_NamesEveryTopicStoreAndInternalTopic_WithTheApplicationIdPrefix()
     {
-        using var metrics = new ActivityMetrics();
-        var settings = ActivityTopologySettings.Default;
-        var topology = ActivityTopology.Build(settings, ActivityRefiner.Create(), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), metrics, Aggregator.Topology.Reporting.ReportingSettings.Defaults(new Aggregator.Hosting.Options.WindowsOptions()));
-
-        var document = TopologyDocument.Render(topology, settings, "aggregator");
+        var document = TopologyDocument.Render(Configured);
 
         foreach (var name in new[]
         {
             "activity.raw", "activity.refined", "activity.dlq", "activity.counts", "privacy.optouts",
-            "aggregator-refined-by-user-repartition", "aggregator-counts-by-key-repartition",
-            "aggregator-event-ids-changelog", "aggregator-activity-counts-changelog", "privacy-optouts",
+            "aggregator-refined-by-user-repartition", "aggregator-counts-by-key-repartition", "aggregator-reporting-counts-repartition",
+            "aggregator-event-ids-changelog", "aggregator-activity-counts-changelog", "aggregator-counts-stream-time-changelog",
+            "aggregator-report-merger-changelog", "privacy-optouts",
         })
         {
             Assert.Contains(name, document, StringComparison.Ordinal);
         }
     }
 
-    private static string RepositoryRoot()
+    [Fact]
+    public void Document_ContainsStreamizsOwnDescription()
+    {
+        var document = TopologyDocument.Render(Configured);
+
+        Assert.Contains(Configured.Topology.Describe().ToString()!.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd(), document, StringComparison.Ordinal);
+    }
+
+    // Streamiz numbers the global opt-out store's sub-topology 0: refine is 1, dedup 2, counting 3.
+    [Theory]
+    [InlineData("activity.dlq", 1)]
+    [InlineData("activity.refined", 2)]
+    [InlineData("activity.counts", 3)]
+    [InlineData("aggregator-refined-by-user-repartition", 1)]
+    [InlineData("aggregator-counts-by-key-repartition", 2)]
+    [InlineData("aggregator-activity-counts-changelog", 3)]
+    public void TopicTable_NamesTheSubTopologyThatWritesEachTopic(string topic, int subTopology)
+    {
+        var document = TopologyDocument.Render(Configured);
+
+        var row = Assert.Single(document.Split('\n'), line => line.StartsWith($"| `{topic}` |", StringComparison.Ordinal));
+        Assert.Contains($"| sub-topology {subTopology} |", row, StringComparison.Ordinal);
+        Assert.Contains("Sub-topology: 0 for global store", document, StringComparison.Ordinal);
+    }
+
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Aggregator.sln")))

@@ -1,4 +1,5 @@
 using Aggregator.Hosting.Options;
+using Aggregator.Topology;
 using Microsoft.Extensions.Logging;
 using Streamiz.Kafka.Net;
 
@@ -13,7 +14,8 @@ internal static class StreamsConfigFactory
     // Every client kind Streamiz creates: Kafka:Client settings apply to all of them.
     private static readonly string[] ClientPrefixes = ["main.consumer.", "restore.consumer.", "global.consumer.", "producer."];
 
-    public static StreamConfig Create(KafkaOptions kafka, StreamsOptions streams, bool exactlyOnce, ILoggerFactory loggerFactory, StreamizMetricsBridge metrics)
+    public static StreamConfig Create(
+        KafkaOptions kafka, StreamsOptions streams, bool exactlyOnce, ILoggerFactory loggerFactory, StreamizMetricsBridge metrics, StreamsMetrics streamsMetrics)
     {
         var instanceId = InstanceId(streams);
         var config = new StreamConfig
@@ -34,6 +36,7 @@ internal static class StreamsConfigFactory
             Logger = loggerFactory,
             RocksDbConfigHandler = new RocksDbMemoryLimits(streams).Apply,
             MetricsReporter = metrics.Report,
+            DeserializationExceptionHandler = new UndeserializableRecords(streamsMetrics, loggerFactory.CreateLogger<UndeserializableRecords>()).Skip,
         };
         config.CommitIntervalMs = (long)streams.CommitInterval.TotalMilliseconds;
         foreach (var (name, value) in kafka.ClientSettings())

@@ -1,4 +1,5 @@
 using Aggregator.Hosting.Options;
+using Aggregator.Topology;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ internal sealed class StreamsWorker(
     IOptions<TopicsOptions> topics,
     StreamsInstance instance,
     StreamizMetricsBridge streamizMetrics,
+    StreamsMetrics streamsMetrics,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory) : IHostedService, IDisposable
 {
@@ -53,7 +55,7 @@ internal sealed class StreamsWorker(
             Log.AtLeastOnceOnEmbeddedBroker(_logger);
         }
 
-        var config = StreamsConfigFactory.Create(kafka.Value, options, exactlyOnce, loggerFactory, streamizMetrics);
+        var config = StreamsConfigFactory.Create(kafka.Value, options, exactlyOnce, loggerFactory, streamizMetrics, streamsMetrics);
         Log.Starting(_logger, options.ApplicationId, StreamsConfigFactory.InstanceId(options), kafka.Value.ToString(), config.StateDir,
             exactlyOnce ? "exactly-once" : "at-least-once");
         var internalTopics = topologyFactory.InternalTopics(options.ApplicationId, _ => facts.RawPartitions);

@@ -67,4 +67,41 @@ public sealed class SummaryOnTopologyTests : IDisposable
         Assert.Contains("late dropped: 1", _outbox.Summaries[1], StringComparison.Ordinal);
         Assert.Equal(1, _f.LatestCounts()["page_view|/late@10:09"]); // the windows did count it
     }
+
+    [Fact]
+    public void ClosedInterval_IsSummarisedOnce_HoweverOftenTheMergerTicks()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            _f.PipeEvent($"u-{i}", T0.AddMinutes(i).AddSeconds(5));
+        }
+
+        _f.PipeEvent("u-a", T0.AddMinutes(11).AddSeconds(30));
+        for (var tick = 0; tick < 5; tick++)
+        {
+            _f.AdvanceWallClock();
+        }
+
+        Assert.Single(_outbox.Summaries);
+        Assert.Single(_outbox.Delivered.Select(m => m.Id).Distinct());
+    }
+
+    // The merger waits for every counting partition: with two expected and the driver's one reporting, the interval
+    // is never complete (here the catch-up fold does not apply either: the wall clock is only minutes past it).
+    [Fact]
+    public void Summary_WaitsForEveryCountingPartition()
+    {
+        var outbox = new CapturingOutbox();
+        using var twoPartitions = new ActivityTopologyFixture(outbox, countingPartitions: 2);
+        for (var i = 0; i < 10; i++)
+        {
+            twoPartitions.PipeEvent($"u-{i}", T0.AddMinutes(i).AddSeconds(5));
+        }
+
+        twoPartitions.PipeEvent("u-a", T0.AddMinutes(11).AddSeconds(30));
+        twoPartitions.AdvanceWallClock();
+        twoPartitions.AdvanceWallClock();
+
+        Assert.Empty(outbox.Summaries);
+    }
 }

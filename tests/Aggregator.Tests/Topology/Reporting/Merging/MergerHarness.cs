@@ -1,6 +1,7 @@
 using Aggregator.Reports;
 using Aggregator.Topology.Reporting;
 using Aggregator.Topology.Reporting.Merging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aggregator.Tests.Topology.Reporting.Merging;
 
@@ -17,17 +18,17 @@ internal sealed class MergerHarness
     private readonly int _countingPartitions;
 
     /// <param name="wallClock">Wall-clock time at start (epoch ms); default 10:00, with event time.</param>
-    public MergerHarness(int countingPartitions, long? wallClock = null, InMemoryReportingStore? store = null, TestClock? clock = null, CapturingOutbox? outbox = null)
+    public MergerHarness(int countingPartitions, long? wallClock = null, InMemoryReportingStore? store = null, FakeTimeProvider? clock = null, CapturingOutbox? outbox = null)
     {
         _countingPartitions = countingPartitions;
-        Clock = clock ?? new TestClock(DateTimeOffset.FromUnixTimeMilliseconds(wallClock ?? T10));
+        Clock = clock ?? new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(wallClock ?? T10));
         Outbox = outbox ?? new CapturingOutbox();
         Store = store ?? new InMemoryReportingStore();
         Settings = ReportingSettings.Defaults(new Aggregator.Hosting.Options.WindowsOptions(), Clock) with { Outbox = Outbox };
         Core = new ReportMergerCore(Settings, Store, countingPartitions, () => CommitsRequested++);
     }
 
-    public TestClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public CapturingOutbox Outbox { get; }
 

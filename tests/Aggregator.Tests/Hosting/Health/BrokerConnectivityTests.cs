@@ -1,8 +1,8 @@
-using Aggregator.Hosting;
+using Aggregator.Hosting.Health;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Aggregator.Tests.Hosting;
+namespace Aggregator.Tests.Hosting.Health;
 
 public sealed class BrokerConnectivityTests
 {

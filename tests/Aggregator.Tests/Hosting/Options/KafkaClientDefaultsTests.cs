@@ -1,6 +1,6 @@
 using Aggregator.Hosting.Options;
 
-namespace Aggregator.Tests.Hosting;
+namespace Aggregator.Tests.Hosting.Options;
 
 public sealed class KafkaClientDefaultsTests
 {

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using Aggregator.Hosting;
+using Aggregator.Hosting.Outbox;
 using Aggregator.Slack;
 using Aggregator.Topology.Reporting;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Aggregator.Tests.Hosting;
+namespace Aggregator.Tests.Hosting.Outbox;
 
 /// <summary>The outbox's delivery lanes, against a scripted sender on the real clock (short backoff).</summary>
 public sealed class SlackOutboxDispatcherTests : IAsyncDisposable

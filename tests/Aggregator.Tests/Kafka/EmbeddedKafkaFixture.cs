@@ -1,7 +1,7 @@
-using Aggregator.Streams.Kafka.Embedded;
+using Aggregator.Kafka;
 using Confluent.Kafka;
 
-namespace Aggregator.Tests.Demo;
+namespace Aggregator.Tests.Kafka;
 
 /// <summary>One in-process broker for all generator tests that need Kafka; each test uses its own topics.</summary>
 public sealed class EmbeddedKafkaFixture : IDisposable
