@@ -12,8 +12,7 @@ internal sealed class RawData
     private RawData(IReadOnlyList<GeneratedRecord> records)
     {
         Records = records;
-        ExpectedEventIds = records.Where(r => !r.Truth.IsMalformed && !r.Truth.IsDuplicate && !r.Truth.IsOptedOut && r.Truth.EventId is not null)
-            .Select(r => r.Truth.EventId!).ToHashSet(StringComparer.Ordinal);
+        ExpectedEventIds = records.Where(r => !r.Truth.IsMalformed && !r.Truth.IsOptedOut).Select(EventIdOf).ToHashSet(StringComparer.Ordinal);
     }
 
     public IReadOnlyList<GeneratedRecord> Records { get; }
@@ -22,6 +21,14 @@ internal sealed class RawData
 
     /// <summary>The eventIds that must reach activity.refined: valid, not a resend, user not opted out.</summary>
     public IReadOnlySet<string> ExpectedEventIds { get; }
+
+    /// <summary>
+    /// The eventId activity.refined must carry for a valid record: its own, or for the ~3 % sent without one the id the
+    /// event contract derives from the raw bytes ("gen-" + the first 16 bytes of SHA-256 in lower-case hex), so a
+    /// resend of such a record is recognised too.
+    /// </summary>
+    public static string EventIdOf(GeneratedRecord record) =>
+        record.Truth.EventId ?? "gen-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(record.Value).AsSpan(0, 16));
 
     public long Bytes => Records.Sum(r => (long)r.Value.Length + (r.Key?.Length ?? 0));
 

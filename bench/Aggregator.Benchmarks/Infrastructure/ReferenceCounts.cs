@@ -16,9 +16,10 @@ internal static class ReferenceCounts
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var truth in data.Records.Select(r => r.Truth))
+        foreach (var record in data.Records)
         {
-            if (truth.IsMalformed || truth.IsOptedOut || truth.EventId is null || !seen.Add(truth.EventId))
+            var truth = record.Truth;
+            if (truth.IsMalformed || truth.IsOptedOut || !seen.Add(RawData.EventIdOf(record)))
             {
                 continue;
             }

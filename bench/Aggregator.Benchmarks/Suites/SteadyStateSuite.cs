@@ -110,6 +110,7 @@ internal sealed class SteadyStateSuite
             keptRaw);
         await Task.Delay(TimeSpan.FromSeconds(1)); // the followers see what is still in flight: copies and overshoot
         var (over, under, missing) = countsTally.Differences();
+        var exited = worker.HasExited;
         var stop = await worker.StopAsync(TimeSpan.FromSeconds(45));
         _figures.Run(run, data.Count, refinedTally, (over, under, missing), stop);
         context.Log($"#{repeat}: refined {run.RefinedSeconds:F1} s, counts {run.CountsSeconds:F1} s, cpu {run.CpuAtCounts:F1} s, rss {run.PeakRss / 1048576.0:F0} MiB, late {run.LateDropped}, dropped {run.Dropped}, stop {stop.Seconds:F1} s exit {stop.ExitCode}");
@@ -117,7 +118,7 @@ internal sealed class SteadyStateSuite
         {
             _figures.Problem($"#{repeat}: not complete after {deadline.TotalMinutes:F0} min: refined {refinedTally.Seen:N0} of {data.ExpectedEventIds.Count:N0}; " +
                 $"counts: {over:N0} windows over, {under:N0} under the reference ({missing:N0} events missing; e.g. {countsTally.Examples()}); late-dropped {run.LateDropped}; records dropped by the broker {run.Dropped:N0}" +
-                (worker.HasExited ? $"; the worker exited: {worker.Tail()}" : string.Empty));
+                (exited ? $"; the worker exited: {worker.Tail()}" : string.Empty));
         }
 
         return true;
@@ -125,21 +126,33 @@ internal sealed class SteadyStateSuite
 
     private async Task MeasureRestoreAsync(BenchContext context, AppRun app, int repeat)
     {
-        var changelogs = app.Topics.Keys.Where(t => t.EndsWith("-changelog", StringComparison.Ordinal))
-            .ToDictionary(t => t.Replace(app.ApplicationId, "<app>", StringComparison.Ordinal), t => context.Broker.HighWatermarks(t) - context.Broker.LowWatermarks(t));
-        await using var worker = WorkerProcess.Start(app.WithStateDirectory(context.NewDirectory("cold")), Path.Combine(context.NewDirectory("log"), "cold.log"));
-        var restore = new RestoreWatch();
-        var ready = await WaitReadyAsync(worker, app.ExpectedTasks, restore);
+        var changelogTopics = app.Topics.Where(t => t.Key.EndsWith("-changelog", StringComparison.Ordinal)).ToList();
+        var changelogs = changelogTopics.ToDictionary(
+            t => t.Key.Replace(app.ApplicationId, "<app>", StringComparison.Ordinal), t => context.Broker.HighWatermarks(t.Key) - context.Broker.LowWatermarks(t.Key));
+        var changelogPartitions = changelogTopics.Sum(t => t.Value);
+        var settings = app.WithStateDirectory(context.NewDirectory("cold"));
+        foreach (var category in RestoreLog.Categories)
+        {
+            settings[$"Logging:LogLevel:{category}"] = "Information";
+        }
+
+        var logPath = Path.Combine(context.NewDirectory("log"), "cold.log");
+        await using var worker = WorkerProcess.Start(settings, logPath);
+        var watch = new RestoreWatch();
+        // Ready for the bench: /health/ready says so with every task AND Streamiz has finished every changelog partition
+        // (the app's readiness alone can say ready before the restore has begun: see RESULTS.md).
+        var ready = await WaitReadyAsync(worker, app.ExpectedTasks, watch, () => RestoreLog.Parse(logPath).Partitions >= changelogPartitions);
         var restored = await worker.MetricAsync("aggregator_streams_restore_records_total");
         await worker.StopAsync(TimeSpan.FromSeconds(45));
+        var account = RestoreLog.Parse(logPath);
         if (ready is null)
         {
-            _figures.Problem($"#{repeat}: the cold instance was not ready within {ReadyTimeout.TotalSeconds:F0} s: {worker.Tail()}");
+            _figures.Problem($"#{repeat}: the cold instance was not ready within {ReadyTimeout.TotalSeconds:F0} s ({account.Partitions} of {changelogPartitions} changelog partitions restored): {worker.Tail()}");
             return;
         }
 
-        _figures.Restore(ready.Value, restore, restored, changelogs);
-        context.Log($"#{repeat}: cold start ready after {ready:F1} s, restored {restored:N0} records in {restore.Seconds:F2} s");
+        _figures.Restore(ready.Value, watch, restored, changelogs, account);
+        context.Log($"#{repeat}: cold start ready after {ready:F1} s (/health/ready first said ready at {watch.FirstReady:F1} s); restored {account.Restored:N0} records in {account.Seconds:F2} s (metric {restored:N0})");
     }
 
     private async Task MeasurePipeAsync(BenchContext context, AppRun app, int events, int repeat)
@@ -154,13 +167,13 @@ internal sealed class SteadyStateSuite
     }
 
     /// <summary>Seconds from the worker's start until /health/ready says ready with every task; null on timeout.</summary>
-    private static async Task<double?> WaitReadyAsync(WorkerProcess worker, int expectedTasks, RestoreWatch? restore)
+    private static async Task<double?> WaitReadyAsync(WorkerProcess worker, int expectedTasks, RestoreWatch? restore, Func<bool>? restored = null)
     {
         while (worker.Started.Elapsed < ReadyTimeout && !worker.HasExited)
         {
             var state = await worker.ReadyAsync();
             restore?.Observe(state, worker.Started.Elapsed.TotalSeconds);
-            if (state is { Ready: true } && state.Tasks >= expectedTasks)
+            if (state is { Ready: true } && state.Tasks >= expectedTasks && (restored is null || restored()))
             {
                 return worker.Started.Elapsed.TotalSeconds;
             }
@@ -191,25 +204,17 @@ internal sealed record WorkerRun(
     long Dropped,
     long KeptRaw);
 
-/// <summary>The restoring phase of a cold start, from /health/ready polled every 20 ms: first and last poll that saw partitions restoring.</summary>
+/// <summary>What /health/ready (polled every 20 ms) said during a cold start: when it first said ready, and whether it ever listed restoring partitions.</summary>
 internal sealed class RestoreWatch
 {
-    public double? First { get; private set; }
-
-    public double? Last { get; private set; }
-
     public double? FirstReady { get; private set; }
 
-    public double Seconds => First is { } first && FirstReady is { } ready ? ready - first : double.NaN;
+    public bool SawRestoring { get; private set; }
 
     public void Observe(ReadyState? state, double at)
     {
-        if (state is { RestoringPartitions: > 0 })
-        {
-            First ??= at;
-            Last = at;
-        }
-        else if (state is { Ready: true } && First is not null)
+        SawRestoring |= state is { RestoringPartitions: > 0 };
+        if (state is { Ready: true })
         {
             FirstReady ??= at;
         }
