@@ -10,7 +10,7 @@ internal sealed record BenchOptions
     public int Repeats { get; init; } = 3;
 
     /// <summary>Raw events produced at once per repeat.</summary>
-    public int Events { get; init; } = 80_000;
+    public int Events { get; init; } = 160_000;
 
     /// <summary>Partitions of the raw topic (and so of every sub-topology but reporting's).</summary>
     public int Partitions { get; init; } = 8;
@@ -73,7 +73,7 @@ internal sealed record BenchOptions
         return options with
         {
             Repeats = Math.Max(1, repeats ?? (options.Quick ? 1 : 3)),
-            Events = Math.Max(1_000, events ?? (options.Quick ? 20_000 : 80_000)),
+            Events = Math.Max(1_000, events ?? (options.Quick ? 20_000 : 160_000)),
         };
     }
 

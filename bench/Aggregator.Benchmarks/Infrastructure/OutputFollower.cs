@@ -61,6 +61,7 @@ internal sealed class OutputFollower : IDisposable
     {
         var reference = tally.Reference;
         var wrong = reference.Count; // windows whose latest count differs from the reference (all, before any record)
+        tally.Wrong = wrong;
         return new OutputFollower(broker, topic, clock, result =>
         {
             var (key, count) = CountOf(result.Message.Key, result.Message.Value);
