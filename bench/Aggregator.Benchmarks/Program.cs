@@ -1,7 +1,7 @@
 using Aggregator.Benchmarks;
 using Aggregator.Benchmarks.Infrastructure;
 
-// One command for the whole suite: ./build.sh bench [--quick] [--repeats N] [--only a,b] [--events N] [--output PATH].
+// One command: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--no-kcat] [--output PATH].
 BenchOptions options;
 try
 {
@@ -12,11 +12,6 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or Overflo
     Console.Error.WriteLine($"bench: {ex.Message}");
     Console.Error.WriteLine(BenchOptions.Usage);
     return 2;
-}
-
-if (options.Child is { } child)
-{
-    return ChildMeasurement.Run(child);
 }
 
 return await SuiteRunner.RunAsync(options, args);

@@ -1,42 +1,44 @@
 using Aggregator.Benchmarks.Infrastructure;
 using Aggregator.Benchmarks.Suites;
+using Aggregator.Kafka;
 
 namespace Aggregator.Benchmarks;
 
-/// <summary>Runs the selected suites in order on one embedded broker and writes the results file.</summary>
+/// <summary>Runs the steady-state suite on one embedded broker and writes the results file.</summary>
 internal static class SuiteRunner
 {
     public static async Task<int> RunAsync(BenchOptions options, IReadOnlyList<string> args)
     {
-        ISuite[] suites = [new ThroughputSuite(), new LatencySuite(), new RestoreSuite(), new WindowStoreSuite(), new MemorySuite(), new ScalingSuite()];
+        // Before any Kafka client exists, as the app does: the bundled librdkafka, whatever else the machine has.
+        BundledLibrdkafka.EnsureLoaded();
         var scratch = Directory.CreateTempSubdirectory("agg-bench-").FullName;
         var document = new ResultsDocument();
         var failed = false;
         try
         {
-            using var kafka = BenchKafka.Start();
-            var context = new BenchContext(options, kafka, scratch);
-            foreach (var suite in suites.Where(s => options.Runs(s.Name)))
+            using var broker = BenchBroker.Start();
+            var context = new BenchContext(options, broker, scratch);
+            try
             {
-                context.Log($"{suite.Name}: start");
-                try
-                {
-                    document.Add(await suite.RunAsync(context));
-                }
-                catch (Exception ex)
-                {
-                    // One broken suite must not cost the figures of the others; the file says what failed.
-                    failed = true;
-                    context.Log($"{suite.Name}: FAILED: {ex}");
-                    document.Add($"## {suite.Name}\n\n**Failed:** `{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}`");
-                }
-
-                context.Log($"{suite.Name}: done");
+                document.Add(await new SteadyStateSuite().RunAsync(context));
+            }
+            catch (Exception ex)
+            {
+                failed = true;
+                context.Log($"FAILED: {ex}");
+                document.Add($"## Steady state\n\n**Failed:** `{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}`");
             }
         }
         finally
         {
-            Directory.Delete(scratch, recursive: true);
+            if (options.Keep)
+            {
+                Console.Error.WriteLine($"bench: kept {scratch}");
+            }
+            else
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
         }
 
         var output = Path.GetFullPath(options.Output);

@@ -5,23 +5,29 @@ namespace Aggregator.Benchmarks.Infrastructure;
 /// <summary>Command-line options of the suite (see bench/README.md).</summary>
 internal sealed record BenchOptions
 {
-    public static readonly IReadOnlyList<string> AllSuites = ["throughput", "latency", "restore", "store", "memory", "scaling"];
-
     public bool Quick { get; init; }
 
     public int Repeats { get; init; } = 3;
 
-    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(AllSuites, StringComparer.OrdinalIgnoreCase);
+    /// <summary>Raw events produced at once per repeat.</summary>
+    public int Events { get; init; } = 160_000;
 
-    /// <summary>Events pre-produced for the throughput and scaling runs.</summary>
-    public int Events { get; init; } = 36_000;
+    /// <summary>Partitions of the raw topic (and so of every sub-topology but reporting's).</summary>
+    public int Partitions { get; init; } = 8;
+
+    /// <summary>Event time the burst spans (ending two minutes before the run).</summary>
+    public TimeSpan Span { get; init; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>Largest arrival delay kept from the generator (see <see cref="RawData.Generate"/>).</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Keep the scratch directory (worker logs, state) for a post-mortem.</summary>
+    public bool Keep { get; init; }
+
+    /// <summary>Use the Confluent.Kafka pipe even where kcat is installed.</summary>
+    public bool NoKcat { get; init; }
 
     public string Output { get; init; } = Path.Combine("bench", "RESULTS.md");
-
-    /// <summary>Hidden: run one measurement in this (child) process and print its result line.</summary>
-    public IReadOnlyList<string>? Child { get; init; }
-
-    public bool Runs(string suite) => Only.Contains(suite);
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -41,22 +47,23 @@ internal sealed record BenchOptions
                 case "--events":
                     events = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
                     break;
+                case "--partitions":
+                    options = options with { Partitions = Math.Clamp(int.Parse(Value(args, ref i), CultureInfo.InvariantCulture), 1, 64) };
+                    break;
+                case "--span":
+                    options = options with { Span = TimeSpan.FromSeconds(double.Parse(Value(args, ref i), CultureInfo.InvariantCulture)) };
+                    break;
+                case "--max-delay":
+                    options = options with { MaxDelay = TimeSpan.FromSeconds(double.Parse(Value(args, ref i), CultureInfo.InvariantCulture)) };
+                    break;
+                case "--keep":
+                    options = options with { Keep = true };
+                    break;
+                case "--no-kcat":
+                    options = options with { NoKcat = true };
+                    break;
                 case "--output":
                     options = options with { Output = Value(args, ref i) };
-                    break;
-                case "--only":
-                    var names = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                    var unknown = names.Where(n => !AllSuites.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
-                    if (unknown.Count > 0)
-                    {
-                        throw new ArgumentException($"unknown suite(s) {string.Join(", ", unknown)}; known: {string.Join(", ", AllSuites)}");
-                    }
-
-                    options = options with { Only = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase) };
-                    break;
-                case "--child":
-                    options = options with { Child = args.Skip(i + 1).ToList() };
-                    i = args.Count;
                     break;
                 default:
                     throw new ArgumentException($"unknown argument '{args[i]}'");
@@ -66,12 +73,11 @@ internal sealed record BenchOptions
         return options with
         {
             Repeats = Math.Max(1, repeats ?? (options.Quick ? 1 : 3)),
-            Events = Math.Max(1_000, events ?? (options.Quick ? 20_000 : 36_000)),
+            Events = Math.Max(1_000, events ?? (options.Quick ? 20_000 : 160_000)),
         };
     }
 
-    public const string Usage =
-        "usage: ./build.sh bench [--quick] [--repeats N] [--only " + "throughput,latency,restore,store,memory,scaling] [--events N] [--output PATH]";
+    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--output PATH]";
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
         ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");

@@ -30,7 +30,14 @@ internal static class MachineFacts
         return head is null ? "unknown" : dirty is { Length: > 0 } ? head + " (with uncommitted changes)" : head;
     }
 
-    public static string Runtime() => $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, librdkafka {Confluent.Kafka.Library.VersionString}";
+    public static string Runtime() =>
+        $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, Streamiz.Kafka.Net {AssemblyVersion(typeof(Streamiz.Kafka.Net.KafkaStream))}, " +
+        $"librdkafka {Confluent.Kafka.Library.VersionString} (bundled: {Path.GetFileName(Aggregator.Kafka.BundledLibrdkafka.LoadedFrom)})";
+
+    private static string AssemblyVersion(Type type) =>
+        type.Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0]
+        ?? type.Assembly.GetName().Version?.ToString() ?? "?";
 
     private static string? Git(string arguments)
     {

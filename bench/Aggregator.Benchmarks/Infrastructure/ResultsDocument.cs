@@ -18,8 +18,8 @@ internal sealed class ResultsDocument
         text.AppendLine("# Benchmark results");
         text.AppendLine();
         text.AppendLine("Written by `./build.sh bench" + (args.Count > 0 ? " " + string.Join(' ', args) : string.Empty) + "` (bench/Aggregator.Benchmarks; how to read it: bench/README.md).");
-        text.AppendLine("Every figure is `median (min – max)` over the repeats; one value means one repeat. Everything runs in one process on the");
-        text.AppendLine("embedded broker (librdkafka's mock cluster, in-process), so the broker's CPU is part of every figure.");
+        text.AppendLine("Every figure is `median (min – max)` over the repeats; one value means one repeat. The embedded broker (librdkafka's mock");
+        text.AppendLine("cluster) runs in the bench process; the worker (`aggregator run`, Streamiz) and the kcat pipe run as processes of their own.");
         text.AppendLine();
         text.AppendLine("| machine fact | value |");
         text.AppendLine("|---|---|");
@@ -29,7 +29,7 @@ internal sealed class ResultsDocument
         text.AppendLine(CultureInfo.InvariantCulture, $"| memory | {MachineFacts.TotalMemory()} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| load average (1/5/15 min) before → after | {_loadBefore} → {MachineFacts.LoadAverage()} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| runtime | {MachineFacts.Runtime()} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| options | repeats {options.Repeats}, events {options.Events:N0}{(options.Quick ? ", --quick (smoke sizes: not for comparison)" : string.Empty)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| options | repeats {options.Repeats}, events {options.Events:N0}, partitions {options.Partitions}{(options.Quick ? ", --quick (smoke sizes: not for comparison)" : string.Empty)} |");
         text.AppendLine();
         foreach (var section in _sections)
         {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Aggregator.Benchmarks.Infrastructure;
 
 /// <summary>
-/// CPU time of this process's threads from /proc/self/task/*/stat, grouped by thread name with digits removed
+/// CPU time of a process's threads from /proc/PID/task/*/stat, grouped by thread name with digits removed
 /// (so "rdk:broker1" and "rdk:broker2" add up). Resolution is the kernel's clock tick (10 ms): fine over
 /// seconds-long runs.
 /// </summary>
@@ -13,10 +13,20 @@ internal static partial class ThreadCpu
     private const double TicksPerSecond = 100.0;
 
     /// <summary>CPU seconds per thread id with the thread's name at the time of the snapshot.</summary>
-    public static Dictionary<int, (string Name, double Seconds)> Snapshot()
+    public static Dictionary<int, (string Name, double Seconds)> Snapshot(int pid)
     {
         var result = new Dictionary<int, (string, double)>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc/self/task"))
+        IEnumerable<string> threads;
+        try
+        {
+            threads = Directory.EnumerateDirectories($"/proc/{pid}/task").ToList();
+        }
+        catch (IOException)
+        {
+            return result; // the process has gone
+        }
+
+        foreach (var dir in threads)
         {
             try
             {
@@ -29,7 +39,7 @@ internal static partial class ThreadCpu
                 var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
                 result[int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture)] = (name, ticks / TicksPerSecond);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The thread ended between listing and reading.
             }

@@ -15,13 +15,16 @@ internal sealed class LatenessJudge(HoppingWindows windows, StreamsMetrics strea
     private const string Key = "stream-time";
     private IKeyValueStore<string, long> _store = null!;
     private string _task = string.Empty;
-    private long _streamTime;
+    private long? _streamTime;
     private int _partition;
 
     public void Init(ProcessorContext<string, JudgedEvent> context)
     {
         _store = (IKeyValueStore<string, long>)context.GetStateStore(StoreName);
-        _streamTime = _store.Get(Key);
+        // Not read here: Streamiz 1.8 calls Init when it creates the task (TaskManager.CreateTasks), before the store is
+        // restored from its changelog, so a cold start (empty state directory) would read 0 and forget its stream time.
+        // Process runs only once the task is restored.
+        _streamTime = null;
         _task = context.Id.ToString();
         streams.TaskStarted(_task);
         _partition = context.Id.Partition;
@@ -32,18 +35,19 @@ internal sealed class LatenessJudge(HoppingWindows windows, StreamsMetrics strea
     {
         streams.RecordProcessed(_task);
         var timestamp = record.Timestamp.UnixTimestampMs;
-        var late = windows.IsLate(timestamp, _streamTime);
+        var streamTime = _streamTime ??= _store.Get(Key);
+        var late = windows.IsLate(timestamp, streamTime);
         if (late)
         {
             streams.RecordLateDropped(_task);
         }
-        else if (timestamp > _streamTime)
+        else if (timestamp > streamTime)
         {
-            _streamTime = timestamp;
+            _streamTime = streamTime = timestamp;
             _store.Put(Key, timestamp);
         }
 
-        return Record<string, JudgedEvent>.Create(record.Key, new JudgedEvent(record.Value, late, _streamTime));
+        return Record<string, JudgedEvent>.Create(record.Key, new JudgedEvent(record.Value, late, streamTime));
     }
 
     public void Close()

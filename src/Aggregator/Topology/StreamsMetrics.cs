@@ -87,7 +87,10 @@ internal sealed class StreamsMetrics : IDisposable
 
     public int TasksRunning => _tasks.Count;
 
-    /// <summary>A task's first processor was initialised: Streamiz does that when it creates the task, before restoring its stores.</summary>
+    /// <summary>
+    /// A task's first processor was initialised. Streamiz 1.8 does that when it creates the task, before its stores are
+    /// restored (TaskManager.CreateTasks), so this also counts tasks that are still to restore.
+    /// </summary>
     public void TaskStarted(string task) => _tasks[task] = 0;
 
     public void TaskClosed(string task) => _tasks.TryRemove(task, out _);
