@@ -87,6 +87,9 @@ internal sealed class StreamsMetrics : IDisposable
 
     public int TasksRunning => _tasks.Count;
 
+    /// <summary>The tasks assigned to this instance, as Streamiz names them ("subtopology-partition").</summary>
+    public IReadOnlyCollection<string> Tasks => [.. _tasks.Keys];
+
     /// <summary>
     /// A task's first processor was initialised. Streamiz 1.8 does that when it creates the task, before its stores are
     /// restored (TaskManager.CreateTasks), so this also counts tasks that are still to restore.

@@ -13,5 +13,5 @@ internal sealed class PipelineHealth(GroupLagMonitor lag, StreamsInstance stream
 
     public IReadOnlyList<PartitionLagSeries> LagHistory => lag.LagHistory;
 
-    public bool IsRestoring(string store, int partition) => streams.IsRestoring(store, partition);
+    public bool IsRestored(string store, int partition) => streams.IsRestored(store, partition);
 }

@@ -25,7 +25,7 @@ internal static class HealthEndpoints
         });
         endpoints.MapGet("/health/ready", () =>
         {
-            var restoring = streams.RestoringPartitions;
+            var restoring = streams.Unrestored();
             var readiness = Readiness.Of(streams.State, streams.TasksRunning, restoring, lag.MaxLag, brokers.Current);
             return Results.Json(readiness, HttpJsonContext.Default.ReadinessResponse, statusCode: readiness.Ready ? 200 : 503);
         });

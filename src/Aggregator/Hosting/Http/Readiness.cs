@@ -15,7 +15,7 @@ internal static class Readiness
         var detail = ready ? null
             : !brokers.Reachable ? brokers.Describe()
             : state != InstanceState.Running ? $"state {state}"
-            : $"{restoring.Count} partitions restoring ({string.Join(", ", restoring.Take(3))}{(restoring.Count > 3 ? ", …" : string.Empty)})";
+            : $"{restoring.Count} store partitions not restored yet ({string.Join(", ", restoring.Take(3))}{(restoring.Count > 3 ? ", …" : string.Empty)})";
         return new ReadinessResponse(ready, state.ToString(), tasks, restoring.Count, maxLag ?? 0, brokers.Reachable, detail);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Aggregator.Topology;
 using Confluent.Kafka;
 using Streamiz.Kafka.Net;
@@ -6,13 +5,12 @@ using Streamiz.Kafka.Net;
 namespace Aggregator.Hosting.Streams;
 
 /// <summary>
-/// The running Streamiz instance and what the rest of the host observes of it: its state, which changelog partitions
-/// are restoring (Streamiz says RUNNING while tasks restore, so readiness looks here too), and the tasks processing.
-/// Null until the worker has created it.
+/// The running Streamiz instance and what the rest of the host observes of it: its state, which store partitions are
+/// restored (<see cref="RestoreTracker"/>), and the tasks assigned. Null until the worker has created it.
 /// </summary>
 internal sealed class StreamsInstance(StreamsMetrics metrics)
 {
-    private readonly ConcurrentDictionary<(string Topic, int Partition, string Store), long> _restoring = new();
+    private readonly RestoreTracker _restores = new(metrics);
     private volatile KafkaStream? _stream;
     private volatile Exception? _error;
     private int _state;
@@ -25,7 +23,7 @@ internal sealed class StreamsInstance(StreamsMetrics metrics)
     public Exception? Error => _error;
 
     /// <summary>Changelog partitions being restored right now, as "topic-partition".</summary>
-    public IReadOnlyList<string> RestoringPartitions => [.. _restoring.Keys.Select(k => $"{k.Topic}-{k.Partition}").Distinct().Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> RestoringPartitions => _restores.Restoring;
 
     public int TasksRunning => metrics.TasksRunning;
 
@@ -35,31 +33,21 @@ internal sealed class StreamsInstance(StreamsMetrics metrics)
     /// <summary>Partitions of the counting sub-topology (the raw topic's), known once start-up has looked at the cluster.</summary>
     public int CountingPartitions { get; set; }
 
-    /// <summary>Whether partition <paramref name="partition"/> of <paramref name="store"/>'s changelog is being restored.</summary>
-    public bool IsRestoring(string store, int partition) =>
-        _restoring.Keys.Any(k => k.Partition == partition && string.Equals(k.Store, store, StringComparison.Ordinal));
+    /// <summary>The stores of each sub-topology, from the topology's description (set by the worker).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> StoresBySubTopology { get; set; } = new Dictionary<int, IReadOnlyList<string>>();
+
+    /// <summary>Whether partition <paramref name="partition"/> of <paramref name="store"/> has finished restoring here.</summary>
+    public bool IsRestored(string store, int partition) => _restores.IsRestored(store, partition);
+
+    /// <summary>Assigned tasks' store partitions not restored yet, as "task/store"; empty when every task can process.</summary>
+    public IReadOnlyList<string> Unrestored() => _restores.Unrestored(metrics.Tasks, StoresBySubTopology);
 
     public void Attach(KafkaStream stream)
     {
         stream.StateChanged += (_, state) => SetState(Map(state));
-        stream.OnRestoreStartEvent += (partition, store, start, end) =>
-        {
-            _restoring[Key(partition, store)] = end;
-            metrics.SetRestoreRemaining(Task(partition), store, Math.Max(0, end - Math.Max(start, 0)));
-        };
-        stream.OnRestoreBatchEvent += (partition, store, batchEnd, restored) =>
-        {
-            metrics.RecordRestored(restored);
-            if (_restoring.TryGetValue(Key(partition, store), out var end))
-            {
-                metrics.SetRestoreRemaining(Task(partition), store, Math.Max(0, end - batchEnd));
-            }
-        };
-        stream.OnRestoreEndEvent += (partition, store, _) =>
-        {
-            _restoring.TryRemove(Key(partition, store), out _);
-            metrics.SetRestoreRemaining(Task(partition), store, null);
-        };
+        stream.OnRestoreStartEvent += (partition, store, start, end) => _restores.Started(partition.Topic, partition.Partition.Value, store, start, end);
+        stream.OnRestoreBatchEvent += (partition, store, batchEnd, restored) => _restores.Batch(partition.Topic, partition.Partition.Value, store, batchEnd, restored);
+        stream.OnRestoreEndEvent += (partition, store, _) => _restores.Ended(partition.Topic, partition.Partition.Value, store);
         _stream = stream;
     }
 
@@ -74,11 +62,6 @@ internal sealed class StreamsInstance(StreamsMetrics metrics)
         Volatile.Write(ref _state, (int)state);
         metrics.SetState((int)state);
     }
-
-    private static (string, int, string) Key(TopicPartition partition, string store) => (partition.Topic, partition.Partition.Value, store);
-
-    // Changelog partition n belongs to task n of the store's sub-topology; the store name tells which one it is.
-    private static string Task(TopicPartition partition) => partition.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static InstanceState Map(KafkaStream.State state) =>
         state == KafkaStream.State.RUNNING ? InstanceState.Running

@@ -62,7 +62,11 @@ internal sealed class StreamsWorker(
         instance.SourcePartitions = [.. Enumerable.Range(0, facts.RawPartitions).Select(p => new TopicPartition(topics.Value.Raw, p)),
             .. internalTopics.Where(t => Kafka.InternalTopics.IsRepartition(t.Key)).SelectMany(t => Enumerable.Range(0, t.Value).Select(p => new TopicPartition(t.Key, p)))];
         instance.CountingPartitions = facts.RawPartitions;
-        _stream = new KafkaStream(topologyFactory.Create(facts.RawPartitions), config);
+        var topology = topologyFactory.Create(facts.RawPartitions);
+        instance.StoresBySubTopology = topology.Describe().SubTopologies.ToDictionary(
+            s => s.Id,
+            s => (IReadOnlyList<string>)[.. s.Nodes.OfType<Streamiz.Kafka.Net.Stream.IProcessorNodeDescription>().SelectMany(p => p.Stores).Distinct(StringComparer.Ordinal)]);
+        _stream = new KafkaStream(topology, config);
         instance.Attach(_stream);
         _stream.StateChanged += (from, state) =>
         {

@@ -27,14 +27,14 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
     {
         _context = context;
         _task = context.Id.ToString();
-        context.Schedule(ReportMergerCore.TickInterval, PunctuationType.PROCESSING_TIME, _ => Core()?.Tick());
+        context.Schedule(ReportMergerCore.TickInterval, PunctuationType.PROCESSING_TIME, _ => Core(restored: false)?.Tick());
         streams.TaskStarted(_task);
     }
 
     public void Process(Record<string, ReportingRecord> record)
     {
         streams.RecordProcessed(_task);
-        Core()?.Process(record.Value);
+        Core(restored: true)!.Process(record.Value);
     }
 
     public void Close()
@@ -44,10 +44,11 @@ internal sealed class ReportMergerProcessor(ReportingSettings settings, Reportin
     }
 
     // The core loads the store once: not in Init, which Streamiz runs before restoring the store, and not from a
-    // punctuation while the store is still restoring (Streamiz punctuates restoring tasks too).
-    private ReportMergerCore? Core()
+    // punctuation before the store's restore has ended (Streamiz punctuates restoring tasks too). A record proves it:
+    // Streamiz processes only restored tasks.
+    private ReportMergerCore? Core(bool restored)
     {
-        if (_core is null && !settings.Health.IsRestoring(StoreName, _context.Id.Partition))
+        if (_core is null && (restored || settings.Health.IsRestored(StoreName, _context.Id.Partition)))
         {
             var store = new StreamizReportingStore((IKeyValueStore<string, byte[]>)_context.GetStateStore(StoreName));
             _core = new ReportMergerCore(settings with { Metrics = metrics }, store, settings.CountingPartitions, _context.Commit);

@@ -69,11 +69,12 @@ internal interface IPipelineHealth
     IReadOnlyList<PartitionLagSeries> LagHistory { get; }
 
     /// <summary>
-    /// Whether partition <paramref name="partition"/> of store <paramref name="store"/> is being restored from its
+    /// Whether partition <paramref name="partition"/> of store <paramref name="store"/> has been restored from its
     /// changelog here. Streamiz initialises processors before restoring their stores and runs their punctuations while
-    /// they restore, so a stage reads its store only once this says no.
+    /// they restore, so a stage reads its store only once this says yes (or once it processes a record: Streamiz
+    /// processes only restored tasks).
     /// </summary>
-    bool IsRestoring(string store, int partition);
+    bool IsRestored(string store, int partition);
 }
 
 /// <summary>Used where nothing is delivered or observed (descriptions, tests without Slack).</summary>
@@ -87,7 +88,7 @@ internal sealed class NoReporting : IOutbox, IPipelineHealth
 
     public IReadOnlyList<PartitionLagSeries> LagHistory => [];
 
-    public bool IsRestoring(string store, int partition) => false;
+    public bool IsRestored(string store, int partition) => true;
 
     public void Offer(IReadOnlyList<Slack.SlackMessage> pending)
     {

@@ -60,9 +60,9 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
 
     private void Flush()
     {
-        if (_stats is null && Settings.Health.IsRestoring(_storeName, _context.Id.Partition))
+        if (_stats is null && !Settings.Health.IsRestored(_storeName, _context.Id.Partition))
         {
-            return; // Streamiz punctuates restoring tasks too: the store is not complete yet
+            return; // Streamiz punctuates restoring tasks too: the store may not be complete yet
         }
 
         var eventTime = EventTime;

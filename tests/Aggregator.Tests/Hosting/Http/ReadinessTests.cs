@@ -45,10 +45,10 @@ public sealed class ReadinessTests
     [Fact]
     public void Running_WhileTasksRestore_IsNotReady_NamingTheFirstPartitions()
     {
-        var readiness = Readiness.Of(InstanceState.Running, 4, ["activity.raw-0", "activity.raw-1", "activity.raw-2", "activity.raw-3"], 0, Reachable);
+        var readiness = Readiness.Of(InstanceState.Running, 4, ["1-0/report-stats-refine", "2-0/event-ids", "2-1/event-ids", "3-0/activity-counts"], 0, Reachable);
 
         Assert.False(readiness.Ready);
         Assert.Equal(4, readiness.RestoringTasks);
-        Assert.Equal("4 partitions restoring (activity.raw-0, activity.raw-1, activity.raw-2, …)", readiness.Detail);
+        Assert.Equal("4 store partitions not restored yet (1-0/report-stats-refine, 2-0/event-ids, 2-1/event-ids, …)", readiness.Detail);
     }
 }
