@@ -138,6 +138,10 @@ internal sealed class WorkerWorld : IDisposable
     public Dictionary<string, long> WaitForCounts(IReadOnlyDictionary<string, long> expected, TimeSpan timeout) =>
         CountsReader.Latest(Kafka.ReadAll(CountsTopic, records => CountsReader.Matches(CountsReader.Latest(records), expected), timeout));
 
+    /// <summary>Waits until activity.counts meets the at-least-once contract against <paramref name="expected"/> (see <see cref="CountsReader.AtLeast"/>).</summary>
+    public Dictionary<string, long> WaitForCountsAtLeast(IReadOnlyDictionary<string, long> expected, TimeSpan timeout) =>
+        CountsReader.Latest(Kafka.ReadAll(CountsTopic, records => CountsReader.AtLeast(CountsReader.Latest(records), expected), timeout));
+
     /// <summary>
     /// Every eventId in activity.refined with how often it appears, once <paramref name="until"/> holds for them (or the
     /// timeout passed). A record count alone is no sign of completeness: replayed copies make it up early.
@@ -245,6 +249,35 @@ internal sealed class WorkerWorld : IDisposable
 
             Produce(records.Skip(offset).Take(slice), producer);
         }
+    }
+
+    /// <summary>Ready is not yet processing: waits until the instance has processed something (false after 30 s).</summary>
+    public async Task<bool> WaitUntilProcessingAsync(string instance = DefaultInstance)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(await ProcessedAsync(instance) > 0))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the instance is processing right now: the worker publishes its progress once a second, so progress across
+    /// 1.3 s means it was working. Returns the records processed in that time (null: it was not).
+    /// </summary>
+    public async Task<double?> ProcessingNowAsync(string instance = DefaultInstance)
+    {
+        var before = await ProcessedAsync(instance);
+        await Task.Delay(1_300);
+        var after = await ProcessedAsync(instance);
+        return before is not null && after > before ? after - before : null;
     }
 
     /// <summary>Records processed by the worker so far (all tasks); null when it does not answer.</summary>
