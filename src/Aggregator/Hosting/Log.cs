@@ -11,6 +11,9 @@ internal static partial class Log
     [LoggerMessage(2005, LogLevel.Information, "Streams instance {From} -> {To}")]
     public static partial void StateChanged(ILogger logger, string from, string to);
 
+    [LoggerMessage(2007, LogLevel.Information, "Kafka client: librdkafka {Version} from {Path}")]
+    public static partial void Librdkafka(ILogger logger, string version, string path);
+
     [LoggerMessage(2004, LogLevel.Warning, "The cluster is the embedded broker, whose transactions are not real: running at-least-once (outputs may repeat after a crash, nothing is lost); real clusters run exactly-once")]
     public static partial void AtLeastOnceOnEmbeddedBroker(ILogger logger);
 

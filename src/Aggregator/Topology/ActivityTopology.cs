@@ -47,7 +47,7 @@ internal static class ActivityTopology
         builder.AddStateStore(Stores.WindowStoreBuilder(
             Stores.PersistentWindowStore(DedupProcessor.StoreName, DedupProcessor.Retention(settings.Dedup.Window), DedupProcessor.Bucket),
             new StringSerDes(), RawOriginSerDes.Instance));
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(LatenessJudge.StoreName), new StringSerDes(), new Int64SerDes())
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(SourceStreamTime.StoreName), new StringSerDes(), new Int64SerDes())
             .WithCachingEnabled());
         foreach (var store in new[] { RefineStatsProcessor.StoreName, DedupStatsProcessor.StoreName, CountStatsProcessor.StoreName, ReportMergerProcessor.StoreName })
         {
@@ -70,29 +70,28 @@ internal static class ActivityTopology
 
         // Sub-topology 1: dedup, refined output.
         var verdicts = outcomes[2]
-            .MapValues((outcome, _) => new TrackedEvent(outcome.Event!, outcome.Origin), "to-tracked-event")
+            .TransformValues(Suppliers.Transformer(() => new SourceStreamTime()), "to-tracked-event", SourceStreamTime.StoreName)
             .Repartition(Repartitioned<string, TrackedEvent>.As(RefinedByUser).WithKeySerdes(new StringSerDes()).WithValueSerdes(TrackedEventSerDes.Instance))
             .TransformValues(Suppliers.Transformer(() => new DedupProcessor(metrics, streams)), "dedup", DedupProcessor.StoreName);
         var dedupStats = verdicts.Transform(
             Suppliers.Transformer(() => new DedupStatsProcessor(reporting)), "dedup-stats", DedupStatsProcessor.StoreName);
-        var unique = verdicts
-            .Filter((_, verdict, _) => verdict.Outcome == DedupOutcome.Unique, "unique")
-            .MapValues((verdict, _) => verdict.Event, "unique-event");
+        var unique = verdicts.Filter((_, verdict, _) => verdict.Outcome == DedupOutcome.Unique, "unique");
         unique
+            .MapValues((verdict, _) => verdict.Event, "unique-event")
             .Peek((_, _, _) => metrics.RecordRefined(), "count-refined")
             .To(topics.Refined, new StringSerDes(), RefinedEventSerDes.Instance, "refined-sink");
 
         // Sub-topology 2: windowed counts, and the statistics reports and alarms are made of.
         var judged = unique
-            .Map((_, refinedEvent, _) => KeyValuePair.Create(services.CountKeys.Build(refinedEvent),
-                new CountedEvent(refinedEvent.Type, refinedEvent.Page?.Path ?? CountKeyBuilder.Missing, refinedEvent.Key)), "to-counted-event")
+            .Map((_, verdict, _) => KeyValuePair.Create(services.CountKeys.Build(verdict.Event),
+                new CountedEvent(verdict.Event.Type, verdict.Event.Page?.Path ?? CountKeyBuilder.Missing, verdict.Event.Key, verdict.SourceStreamTime)), "to-counted-event")
             .Repartition(Repartitioned<string, CountedEvent>.As(CountsByKey).WithKeySerdes(new StringSerDes()).WithValueSerdes(CountedEventSerDes.Instance))
-            .TransformValues(Suppliers.Transformer(() => new LatenessJudge(windows, streams)), "judge-lateness", LatenessJudge.StoreName);
+            .TransformValues(Suppliers.Transformer(() => new LatenessJudge(windows, streams)), "judge-lateness");
         judged
             .Filter((_, judgement, _) => !judgement.Late, "on-time")
             .MapValues((judgement, _) => judgement.Event, "counted-event")
             .GroupByKey<StringSerDes, CountedEventSerDes>("group-by-count-key")
-            .WindowedBy(HoppingWindowOptions.Of(settings.Windows.Size, settings.Windows.Advance, settings.Windows.Grace))
+            .WindowedBy(HoppingWindowOptions.Of(settings.Windows.Size, settings.Windows.Advance, CountingGrace(settings.Windows)))
             .Count(RocksDbWindows.As<string, long>(CountsStore)
                 .WithKeySerdes(new StringSerDes()).WithValueSerdes(new Int64SerDes())
                 .WithRetention(settings.Windows.Retention)
@@ -120,6 +119,15 @@ internal static class ActivityTopology
             [ReportingDedup + "-repartition"] = 1,
             [ReportingCounts + "-repartition"] = 1,
         });
+
+    /// <summary>
+    /// The grace Streamiz's windowed count is given: as long as retention allows, not the configured grace. The lateness
+    /// judge has already dropped what is late by its raw partition's stream time; Streamiz would judge again against the
+    /// counting task's own in-memory stream time, which the repartition's interleaving of upstream tasks pushes minutes
+    /// ahead, and silently drop on-time events (an undercount).
+    /// </summary>
+    internal static TimeSpan CountingGrace(Hosting.Options.WindowsOptions windows) =>
+        windows.Retention - windows.Size > windows.Grace ? windows.Retention - windows.Size : windows.Grace;
 
     private static IKStream<string, ReportingRecord> ToMerger(IKStream<string, ReportingRecord> stats, string name) =>
         stats.Repartition(Repartitioned<string, ReportingRecord>.As(name)

@@ -2,8 +2,11 @@ using Aggregator.Activity;
 
 namespace Aggregator.Topology;
 
-/// <summary>An event after de-duplication: unique (goes on), or a duplicate / an opted-out user's (counted, dropped).</summary>
-internal sealed record DedupVerdict(RefinedEvent Event, DedupOutcome Outcome);
+/// <summary>
+/// An event after de-duplication: unique (goes on), or a duplicate / an opted-out user's (counted, dropped); with its raw
+/// partition's stream time, which the counting stage judges lateness against.
+/// </summary>
+internal sealed record DedupVerdict(RefinedEvent Event, DedupOutcome Outcome, long SourceStreamTime = 0);
 
 internal enum DedupOutcome
 {

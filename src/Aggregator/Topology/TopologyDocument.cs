@@ -62,7 +62,7 @@ internal static class TopologyDocument
         var name when name.StartsWith("reporting-", StringComparison.Ordinal) =>
             ("source task id", "one partition: every task's cumulative report partials and alarm-window counts meet in one merger, so one summary goes out per interval"),
         var name when name == DedupProcessor.StoreName + "-changelog" => ("eventId + time bucket", "changelog of the dedup store: eventIds seen, with the raw position they were first read from"),
-        var name when name == LatenessJudge.StoreName + "-changelog" => ("`stream-time`", "each counting task's stream time, so lateness survives restarts"),
+        var name when name == SourceStreamTime.StoreName + "-changelog" => ("`stream-time`", "each raw partition's stream time, which lateness is judged against, so it survives restarts"),
         var name when name == Reporting.ReportMergerProcessor.StoreName + "-changelog" => ("partials, alarm states, outbox", "the merger's memory: a restart neither forgets a firing alarm, pages twice, nor loses an undelivered message"),
         var name when name.StartsWith("report-stats", StringComparison.Ordinal) => ("interval or rule window", "a task's report partials between flushes"),
         var name when name == ActivityTopology.CountsStore + "-changelog" => ("count key + window start", "changelog of the window counts (RocksDB); restored on failover or lost disk"),

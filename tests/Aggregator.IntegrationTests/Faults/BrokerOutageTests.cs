@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aggregator.IntegrationTests.Infrastructure;
 using Aggregator.IntegrationTests.Pipeline;
 
 namespace Aggregator.IntegrationTests.Faults;
@@ -17,7 +18,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
     public async Task OneBrokerDown_ThenUp_NothingLost_ProcessingResumesWithin10s()
     {
         var outage = TimeSpan.FromSeconds(FaultSizes.Pick(10, 30));
-        using var world = FaultWorld.Create(output, brokers: 3, partitions: FaultSizes.Pick(6, 12));
+        using var world = FaultSizes.World(output, brokers: 3, partitions: FaultSizes.Pick(6, 12));
         var (input, first, second) = Split(FaultSizes.Pick(20_000, 60_000));
         await using var worker = await StartWithFirstHalfAsync(world, input, first);
 
@@ -42,7 +43,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
     public async Task AllBrokersDown_WorkerWaitsNotReady_ThenRecovers_NothingLost()
     {
         var outage = TimeSpan.FromSeconds(FaultSizes.Pick(15, 30));
-        using var world = FaultWorld.Create(output, brokers: 3, partitions: FaultSizes.Pick(6, 12));
+        using var world = FaultSizes.World(output, brokers: 3, partitions: FaultSizes.Pick(6, 12));
         var (input, first, second) = Split(FaultSizes.Pick(20_000, 60_000));
         await using var worker = await StartWithFirstHalfAsync(world, input, first);
 
@@ -94,7 +95,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
     }
 
     /// <summary>A worker that has processed the first half of the input (its refined events are all out).</summary>
-    private async Task<Infrastructure.AppProcess> StartWithFirstHalfAsync(FaultWorld world, ActivityInput input, List<(string? Key, byte[] Value)> first)
+    private async Task<Infrastructure.AppProcess> StartWithFirstHalfAsync(WorkerWorld world, ActivityInput input, List<(string? Key, byte[] Value)> first)
     {
         world.ProduceOptOuts(input.OptedOutUsers);
         world.Produce(first);
@@ -108,7 +109,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
     }
 
     /// <summary>Waits the outage out; returns the processed count if processing had stalled (unchanged for its last 2 s), else null.</summary>
-    private static async Task<double?> WaitOutAsync(FaultWorld world, TimeSpan outage)
+    private static async Task<double?> WaitOutAsync(WorkerWorld world, TimeSpan outage)
     {
         var until = DateTime.UtcNow + outage;
         var samples = new List<(DateTime At, double? Processed)>();
@@ -123,7 +124,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
     }
 
     /// <summary>Time until the processed count moves past where it stalled (zero when it never stalled).</summary>
-    private static async Task<TimeSpan> TimeToProgressAsync(FaultWorld world, double? stalledAt)
+    private static async Task<TimeSpan> TimeToProgressAsync(WorkerWorld world, double? stalledAt)
     {
         var clock = Stopwatch.StartNew();
         if (stalledAt is null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aggregator.IntegrationTests.Infrastructure;
 
 namespace Aggregator.IntegrationTests.Faults;
 
@@ -17,4 +18,11 @@ internal static class FaultSizes
     public static T Pick<T>(T ciSized, T full) => Long ? full : ciSized;
 
     public static string Describe() => $"{(Long ? "long" : "default")} variant, seed {Seed} (replay: AGGREGATOR_FAULTS_SEED={Seed}{(Long ? " AGGREGATOR_LONG_FAULTS=1" : string.Empty)})";
+
+    /// <summary>A fault scenario's world: a cluster of its own; in the long variant compressed, so the full sizes fit the embedded broker.</summary>
+    public static WorkerWorld World(ITestOutputHelper output, int brokers = 1, int partitions = 6, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        output.WriteLine(Describe());
+        return WorkerWorld.Create(output, brokers, partitions, extra, prefix: "faults", compress: Long);
+    }
 }

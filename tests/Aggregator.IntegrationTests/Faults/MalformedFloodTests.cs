@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Aggregator.Activity;
+using Aggregator.IntegrationTests.Infrastructure;
 using Aggregator.IntegrationTests.Pipeline;
 
 namespace Aggregator.IntegrationTests.Faults;
@@ -17,7 +18,7 @@ public sealed class MalformedFloodTests(ITestOutputHelper output)
     {
         var (good, bad) = FaultSizes.Pick((100_000, 10_000), (1_000_000, 100_000));
         var random = new Random(FaultSizes.Seed);
-        using var world = FaultWorld.Create(output, partitions: FaultSizes.Pick(12, 24));
+        using var world = FaultSizes.World(output, partitions: FaultSizes.Pick(12, 24));
         var input = ActivityInput.Generate(good, users: 2_000, minutes: 40, FaultSizes.Seed, DateTimeOffset.UtcNow.AddMinutes(-60));
         // The reference input carries some malformed records of its own; the flood tops them up to the target.
         var flood = MalformedRecords.Generate(bad - input.ExpectedDeadLetters, random, DateTimeOffset.UtcNow.AddMinutes(-30));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aggregator.IntegrationTests.Infrastructure;
 using Aggregator.IntegrationTests.Pipeline;
 
 namespace Aggregator.IntegrationTests.Faults;
@@ -23,7 +24,7 @@ public sealed class MidStreamOptOutTests(ITestOutputHelper output)
         var users = optOuts * 3;
         var eventsPerPhase = FaultSizes.Pick(12_000, 60_000);
         var random = new Random(FaultSizes.Seed);
-        using var world = FaultWorld.Create(output, partitions: FaultSizes.Pick(6, 24));
+        using var world = FaultSizes.World(output, partitions: FaultSizes.Pick(6, 24));
         var start = DateTimeOffset.UtcNow.AddMinutes(-60);
         var phases = Enumerable.Range(0, 3)
             .Select(p => ActivityInput.Generate(eventsPerPhase, users, minutes: 10, FaultSizes.Seed + p, start.AddMinutes(10 * p)))
@@ -71,7 +72,7 @@ public sealed class MidStreamOptOutTests(ITestOutputHelper output)
     // Event ids are "e-{seed}-{i}"; phase p was generated with seed + p.
     private static int PhaseOf(string eventId) => int.Parse(eventId.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture) - FaultSizes.Seed;
 
-    private static async Task WaitForOptOutsReadAsync(FaultWorld world, int records)
+    private static async Task WaitForOptOutsReadAsync(WorkerWorld world, int records)
     {
         var clock = Stopwatch.StartNew();
         while ((await world.MetricAsync("aggregator_streams_global_records_loaded_total") ?? 0) < records)

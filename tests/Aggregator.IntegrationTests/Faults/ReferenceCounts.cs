@@ -27,7 +27,7 @@ internal static class ReferenceCounts
                 var root = json.RootElement;
                 var time = DateTimeOffset.Parse(root.GetProperty("timestamp").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
                 var path = new Uri(root.GetProperty("url").GetString()!).AbsolutePath;
-                foreach (var windowStart in ActivityInput.Windows.WindowStartsFor(time))
+                foreach (var windowStart in ReferenceWindows.StartsFor(time))
                 {
                     var key = $"{root.GetProperty("type").GetString()}|{path}@{windowStart}";
                     counts[key] = counts.GetValueOrDefault(key) + 1;

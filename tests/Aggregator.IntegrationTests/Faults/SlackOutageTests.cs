@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Aggregator.IntegrationTests.Infrastructure;
 using Aggregator.IntegrationTests.Pipeline;
 
 namespace Aggregator.IntegrationTests.Faults;
@@ -17,7 +18,7 @@ public sealed class SlackOutageTests(ITestOutputHelper output)
         var outage = TimeSpan.FromSeconds(FaultSizes.Pick(30, 300));
         await using var slack = new FakeSlackWebhook();
         var fileSink = Path.Combine(Path.GetTempPath(), $"agg-faults-slack-{Guid.NewGuid():N}.jsonl");
-        using var world = FaultWorld.Create(output, extra: new Dictionary<string, string?>
+        using var world = FaultSizes.World(output, extra: new Dictionary<string, string?>
         {
             ["Slack:SummaryWebhookUrl"] = slack.SummaryUrl,
             ["Slack:AlarmWebhookUrl"] = slack.AlarmUrl,

@@ -100,9 +100,10 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a program to completion and returns its exit code and standard output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        await using var process = Start(fileName, arguments, Directory.GetCurrentDirectory());
+        await using var process = Start(fileName, arguments, Directory.GetCurrentDirectory(), environment);
         var exitCode = await process.WaitForExitAsync(timeout);
         return (exitCode, process.StandardOutput, process.StandardError);
     }

@@ -1,5 +1,4 @@
-using Aggregator.Streams.Kafka.Admin;
-using Aggregator.Streams.Kafka.Embedded;
+using Aggregator.Kafka;
 using Confluent.Kafka;
 
 namespace Aggregator.IntegrationTests.Infrastructure;
@@ -10,8 +9,6 @@ namespace Aggregator.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class EmbeddedKafkaFixture : IDisposable
 {
-    private readonly List<IDisposable> _admins = [];
-
     public EmbeddedKafkaFixture()
         : this(1)
     {
@@ -19,7 +16,7 @@ public sealed class EmbeddedKafkaFixture : IDisposable
 
     private EmbeddedKafkaFixture(int brokers) => Cluster = EmbeddedKafkaCluster.Start(brokers);
 
-    public EmbeddedKafkaCluster Cluster { get; }
+    internal EmbeddedKafkaCluster Cluster { get; }
 
     public string BootstrapServers => Cluster.BootstrapServers;
 
@@ -45,21 +42,14 @@ public sealed class EmbeddedKafkaFixture : IDisposable
             Partitioner = Partitioner.Murmur2Random,
         }).Build();
 
-    /// <summary>
-    /// Topic administration for a KafkaStreams instance under test. KafkaStreams does not own an admin it is given,
-    /// so the fixture disposes them before the cluster: an admin client left open outlives its broker and fills
-    /// the test log with connection errors.
-    /// </summary>
-    public ITopicAdmin CreateTopicAdmin()
+    /// <summary>Reads a topic from the beginning up to its end as it is now (every partition's high watermark).</summary>
+    public List<ConsumeResult<byte[], byte[]>> ReadToEnd(string topic, TimeSpan timeout)
     {
-        var client = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = BootstrapServers }).SetLogHandler((_, _) => { }).Build();
-        var admin = new EmbeddedTopicAdmin(Cluster, new KafkaTopicAdmin(client, -1));
-        lock (_admins)
-        {
-            _admins.Add(admin);
-        }
-
-        return admin;
+        using var probe = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = BootstrapServers, GroupId = UniqueName("probe") }).Build();
+        var partitions = Cluster.Topics.TryGetValue(topic, out var count) ? count : 4;
+        var ends = Enumerable.Range(0, partitions).Select(p => probe.QueryWatermarkOffsets(new TopicPartition(topic, p), timeout).High.Value).ToArray();
+        var total = ends.Sum();
+        return ReadAll(topic, records => records.Count >= total, timeout);
     }
 
     /// <summary>Reads a topic from the beginning until <paramref name="until"/> holds or the timeout passes.</summary>
@@ -94,15 +84,7 @@ public sealed class EmbeddedKafkaFixture : IDisposable
         return records;
     }
 
-    public void Dispose()
-    {
-        lock (_admins)
-        {
-            _admins.ForEach(admin => admin.Dispose());
-        }
-
-        Cluster.Dispose();
-    }
+    public void Dispose() => Cluster.Dispose();
 }
 
 [CollectionDefinition(Name)]

@@ -35,7 +35,8 @@ public static class ThrowawayApp
     /// </summary>
     public static void CreateTopics(EmbeddedKafkaFixture kafka, IReadOnlyDictionary<string, string?> settings)
     {
-        foreach (var (name, partitions) in BrokerCommand.ApplicationTopics(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()))
+        // The same plan `aggregator run` and `aggregator broker` use: names and partition counts from the built topology.
+        foreach (var (name, partitions) in ConfiguredTopology.From(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).AllTopics())
         {
             kafka.Cluster.CreateTopic(name, partitions);
         }

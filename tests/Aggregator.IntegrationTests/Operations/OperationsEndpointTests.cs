@@ -40,7 +40,7 @@ public sealed class OperationsEndpointTests(EmbeddedKafkaFixture kafka, ITestOut
         {
             foreach (var user in input.OptedOutUsers)
             {
-                producer.Produce(settings["Topics:OptOuts"]!, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(user), Value = Aggregator.Privacy.OptOutSerde.Instance.Serialize(true) });
+                producer.Produce(settings["Topics:OptOuts"]!, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(user), Value = OptOutRecords.OptedOut });
             }
 
             foreach (var (key, value) in input.Records)

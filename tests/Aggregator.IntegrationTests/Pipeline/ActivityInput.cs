@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Aggregator.Streams.Dsl;
 
 namespace Aggregator.IntegrationTests.Pipeline;
 
@@ -11,7 +10,6 @@ namespace Aggregator.IntegrationTests.Pipeline;
 /// </summary>
 internal sealed class ActivityInput
 {
-    public static readonly TimeWindows Windows = TimeWindows.OfSizeAndGrace(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1)).AdvanceBy(TimeSpan.FromMinutes(1));
     private static readonly string[] Types = ["page_view", "page_view", "page_view", "click", "search", "add_to_cart", "purchase", "error"];
     private static readonly string[] Pages = ["/", "/products/1", "/products/2", "/products/3", "/category/shoes", "/cart", "/checkout", "/search"];
 
@@ -70,7 +68,7 @@ internal sealed class ActivityInput
             }
 
             input.ExpectedRefined[eventId] = user;
-            foreach (var windowStart in Windows.WindowStartsFor(time.ToUnixTimeMilliseconds()))
+            foreach (var windowStart in ReferenceWindows.StartsFor(time.ToUnixTimeMilliseconds()))
             {
                 var key = $"{type}|{page}@{windowStart}";
                 input.ExpectedCounts[key] = input.ExpectedCounts.GetValueOrDefault(key) + 1;

@@ -45,6 +45,8 @@ internal sealed class ReportingApp
 
     public string RawTopic => _settings["Topics:Raw"]!;
 
+    public string CountsTopic => _settings["Topics:Counts"]!;
+
     /// <summary>Starts an instance with its own id and state directory (a fresh one is a failover target).</summary>
     public AppProcess Start(string instance) => AppProcess.StartAggregator(
         _work,

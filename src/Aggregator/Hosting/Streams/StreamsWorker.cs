@@ -49,6 +49,8 @@ internal sealed class StreamsWorker(
         var facts = await Task.Run(
             () => StartupChecks.Run(kafka.Value, options, topics.Value, sourcePartitions => topologyFactory.InternalTopics(options.ApplicationId, sourcePartitions)),
             cancellationToken);
+        // Which librdkafka runs matters (a system librdkafka.so would otherwise win, issue 11): say which one, once.
+        Log.Librdkafka(_logger, Confluent.Kafka.Library.VersionString, Kafka.BundledLibrdkafka.LoadedFrom ?? "(unknown)");
         var exactlyOnce = options.ProcessingGuarantee == StreamsOptions.ExactlyOnce && !facts.IsEmbeddedBroker;
         if (facts.IsEmbeddedBroker && options.ProcessingGuarantee == StreamsOptions.ExactlyOnce)
         {

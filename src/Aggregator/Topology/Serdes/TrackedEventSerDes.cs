@@ -1,32 +1,36 @@
+using System.Buffers.Binary;
 using Aggregator.Activity;
 using Confluent.Kafka;
 using Streamiz.Kafka.Net.SerDes;
 
 namespace Aggregator.Topology.Serdes;
 
-/// <summary>The by-user repartition topic's values: [raw partition:4][raw offset:8] then the refined event's contract JSON.</summary>
+/// <summary>The by-user repartition topic's values: [raw partition:4][raw offset:8][source stream time:8] then the refined event's contract JSON.</summary>
 internal sealed class TrackedEventSerDes : AbstractSerDes<TrackedEvent>
 {
     private const int OriginBytes = 12;
+    private const int HeaderBytes = OriginBytes + 8;
 
     public static TrackedEventSerDes Instance { get; } = new();
 
     public override byte[] Serialize(TrackedEvent data, SerializationContext context)
     {
         var json = RefinedEventSerializer.Serialize(data.Event);
-        var bytes = new byte[OriginBytes + json.Length];
+        var bytes = new byte[HeaderBytes + json.Length];
         RawOriginSerDes.Write(data.Origin, bytes);
-        json.CopyTo(bytes, OriginBytes);
+        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(OriginBytes), data.SourceStreamTime);
+        json.CopyTo(bytes, HeaderBytes);
         return bytes;
     }
 
     public override TrackedEvent Deserialize(byte[] data, SerializationContext context)
     {
-        if (data is null || data.Length <= OriginBytes)
+        if (data is null || data.Length <= HeaderBytes)
         {
-            throw new FormatException($"A tracked event needs more than {OriginBytes} bytes, got {data?.Length ?? 0}.");
+            throw new FormatException($"A tracked event needs more than {HeaderBytes} bytes, got {data?.Length ?? 0}.");
         }
 
-        return new TrackedEvent(RefinedEventSerializer.Deserialize(data.AsMemory(OriginBytes)), RawOriginSerDes.Read(data));
+        return new TrackedEvent(
+            RefinedEventSerializer.Deserialize(data.AsMemory(HeaderBytes)), RawOriginSerDes.Read(data), BinaryPrimitives.ReadInt64BigEndian(data.AsSpan(OriginBytes)));
     }
 }

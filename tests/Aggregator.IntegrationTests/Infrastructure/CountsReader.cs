@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Confluent.Kafka;
 
-namespace Aggregator.IntegrationTests.Faults;
+namespace Aggregator.IntegrationTests.Infrastructure;
 
 /// <summary>activity.counts as its consumers read it: the latest record per (key, window start) is the truth.</summary>
 internal static class CountsReader
@@ -24,10 +24,24 @@ internal static class CountsReader
     public static bool Matches(Dictionary<string, long> latest, IReadOnlyDictionary<string, long> expected) =>
         latest.Count == expected.Count && expected.All(e => latest.TryGetValue(e.Key, out var v) && v == e.Value);
 
-    /// <summary>What differs, for a failure message: at most a few keys.</summary>
-    public static string Difference(Dictionary<string, long> latest, IReadOnlyDictionary<string, long> expected)
+    /// <summary>
+    /// The at-least-once contract (after kill -9, replays may only add): every expected (key, window) is there with at
+    /// least its true count, and no other (key, window) exists.
+    /// </summary>
+    public static bool AtLeast(Dictionary<string, long> latest, IReadOnlyDictionary<string, long> expected) =>
+        latest.Count == expected.Count && expected.All(e => latest.TryGetValue(e.Key, out var v) && v >= e.Value);
+
+    /// <summary>How far counts exceed the truth: windows over, the total excess, the largest excess in one window.</summary>
+    public static (int Windows, long Total, long Max) Overshoot(Dictionary<string, long> latest, IReadOnlyDictionary<string, long> expected)
     {
-        var wrong = expected.Where(e => !latest.TryGetValue(e.Key, out var v) || v != e.Value)
+        var excess = expected.Select(e => latest.TryGetValue(e.Key, out var v) ? v - e.Value : 0).Where(d => d > 0).ToList();
+        return (excess.Count, excess.Sum(), excess.DefaultIfEmpty(0).Max());
+    }
+
+    /// <summary>What differs, for a failure message: at most a few keys.</summary>
+    public static string Difference(Dictionary<string, long> latest, IReadOnlyDictionary<string, long> expected, bool atLeast = false)
+    {
+        var wrong = expected.Where(e => !latest.TryGetValue(e.Key, out var v) || (atLeast ? v < e.Value : v != e.Value))
             .Select(e => $"{e.Key}: expected {e.Value}, got {(latest.TryGetValue(e.Key, out var v) ? v : "none")}")
             .Concat(latest.Keys.Where(k => !expected.ContainsKey(k)).Select(k => $"{k}: unexpected {latest[k]}"))
             .ToList();

@@ -1,9 +1,9 @@
 using System.Text;
 using Aggregator.IntegrationTests.Infrastructure;
-using Aggregator.Streams.Kafka;
+using Aggregator.Kafka;
 using Confluent.Kafka;
 
-namespace Aggregator.IntegrationTests.Streams;
+namespace Aggregator.IntegrationTests.Kafka;
 
 /// <summary>
 /// Interactive queries find a key's task by hashing it like the producer's partitioner does; if the two ever

@@ -5,37 +5,38 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Aggregator.IntegrationTests.Infrastructure;
-using Aggregator.Privacy;
 using Confluent.Kafka;
 
-namespace Aggregator.IntegrationTests.Faults;
+namespace Aggregator.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// One fault scenario's world: an embedded cluster of its own (so brokers can be taken down), every topic the worker
-/// needs, and the real `aggregator` executable run against it as a separate process — killed, restarted and probed
-/// over its operations endpoint like an operator would.
+/// One scenario's world: an embedded cluster (its own, so brokers can be taken down, or the collection's shared one),
+/// every topic the worker needs under throwaway names, and the real `aggregator` executable run against it as separate
+/// processes — killed, restarted and probed over their operations endpoints like an operator would.
 /// </summary>
-internal sealed class FaultWorld : IDisposable
+internal sealed class WorkerWorld : IDisposable
 {
     private readonly ITestOutputHelper _output;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Dictionary<string, int> _ports = new(StringComparer.Ordinal);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(3) };
+    private readonly bool _ownsKafka;
+    private readonly bool _compress;
 
-    private FaultWorld(int brokers, int partitions, ITestOutputHelper output, IReadOnlyDictionary<string, string?>? extra)
+    private WorkerWorld(EmbeddedKafkaFixture kafka, bool ownsKafka, string prefix, int partitions, bool compress, ITestOutputHelper output, IReadOnlyDictionary<string, string?>? extra)
     {
         _output = output;
-        Kafka = EmbeddedKafkaFixture.WithBrokers(brokers);
-        WorkDirectory = Directory.CreateTempSubdirectory("agg-faults-").FullName;
-        HttpPort = FreePort();
-        _settings = ThrowawayApp.Settings(Kafka.BootstrapServers, "faults", partitions);
-        _settings["Streams:InstanceId"] = "faults";
+        _ownsKafka = ownsKafka;
+        _compress = compress;
+        Kafka = kafka;
+        WorkDirectory = Directory.CreateTempSubdirectory($"agg-{prefix}-").FullName;
+        _settings = ThrowawayApp.Settings(Kafka.BootstrapServers, prefix, partitions);
         _settings["Streams:StateDirectory"] = Path.Combine(WorkDirectory, "state");
         _settings["Streams:SessionTimeout"] = "00:00:04";
         _settings["Status:Interval"] = "00:00:05";
-        _settings["Http:Port"] = HttpPort.ToString(CultureInfo.InvariantCulture);
-        if (FaultSizes.Long)
+        if (compress)
         {
-            // The embedded broker keeps only ~5 MB per partition: compressed batches let the full sizes fit, so the
+            // The embedded broker keeps only ~5 MB per partition: compressed batches let large inputs fit, so the
             // topics read back at the end still hold everything.
             _settings["Kafka:Client:compression.type"] = "zstd";
         }
@@ -52,7 +53,9 @@ internal sealed class FaultWorld : IDisposable
 
     public string WorkDirectory { get; }
 
-    public int HttpPort { get; }
+    public const string DefaultInstance = "worker";
+
+    public string ApplicationId => _settings["Streams:ApplicationId"]!;
 
     public string RawTopic => _settings["Topics:Raw"]!;
 
@@ -64,14 +67,36 @@ internal sealed class FaultWorld : IDisposable
 
     public string OptOutsTopic => _settings["Topics:OptOuts"]!;
 
-    public static FaultWorld Create(ITestOutputHelper output, int brokers = 1, int partitions = 6, IReadOnlyDictionary<string, string?>? extra = null)
-    {
-        output.WriteLine(FaultSizes.Describe());
-        return new FaultWorld(brokers, partitions, output, extra);
-    }
+    /// <summary>A world with an embedded cluster of its own (<paramref name="brokers"/> brokers), disposed with it.</summary>
+    public static WorkerWorld Create(ITestOutputHelper output, int brokers, int partitions, IReadOnlyDictionary<string, string?>? extra, string prefix, bool compress) =>
+        new(EmbeddedKafkaFixture.WithBrokers(brokers), ownsKafka: true, prefix, partitions, compress, output, extra);
 
-    public AppProcess StartWorker() =>
-        AppProcess.StartAggregator(WorkDirectory, null, _settings.Select(s => $"--{s.Key}={s.Value}").Prepend("run").ToArray());
+    /// <summary>A world on the collection's shared cluster (throwaway topic names and application id keep it apart).</summary>
+    public static WorkerWorld On(EmbeddedKafkaFixture kafka, ITestOutputHelper output, string prefix, int partitions, IReadOnlyDictionary<string, string?>? extra = null) =>
+        new(kafka, ownsKafka: false, prefix, partitions, compress: false, output, extra);
+
+    /// <summary>
+    /// Starts an instance (its own instance id, hence its own state under the shared state directory, and its own
+    /// operations port); starting the same instance again is a restart on the same state.
+    /// </summary>
+    public AppProcess StartWorker(string instance = DefaultInstance, IReadOnlyDictionary<string, string>? environment = null) =>
+        AppProcess.StartAggregator(WorkDirectory, environment, _settings
+            .Append(KeyValuePair.Create("Streams:InstanceId", (string?)instance))
+            .Append(KeyValuePair.Create("Http:Port", (string?)PortOf(instance).ToString(CultureInfo.InvariantCulture)))
+            .Select(s => $"--{s.Key}={s.Value}").Prepend("run").ToArray());
+
+    public int PortOf(string instance)
+    {
+        lock (_ports)
+        {
+            if (!_ports.TryGetValue(instance, out var port))
+            {
+                _ports[instance] = port = FreePort();
+            }
+
+            return port;
+        }
+    }
 
     /// <summary>Like the collector's: idempotent, acks=all, Java-compatible partitioning; quiet about brokers taken down on purpose.</summary>
     public IProducer<byte[], byte[]> CreateProducer() =>
@@ -82,7 +107,7 @@ internal sealed class FaultWorld : IDisposable
             Acks = Acks.All,
             EnableIdempotence = true,
             Partitioner = Partitioner.Murmur2Random,
-            CompressionType = FaultSizes.Long ? CompressionType.Zstd : CompressionType.None,
+            CompressionType = _compress ? CompressionType.Zstd : CompressionType.None,
         }).SetLogHandler((_, _) => { }).Build();
 
     public void Produce(IEnumerable<(string? Key, byte[] Value)> records, IProducer<byte[], byte[]>? producer = null)
@@ -103,7 +128,7 @@ internal sealed class FaultWorld : IDisposable
         using var producer = CreateProducer();
         foreach (var user in users)
         {
-            ProduceOne(producer, OptOutsTopic, user, OptOutSerde.Instance.Serialize(true));
+            ProduceOne(producer, OptOutsTopic, user, OptOutRecords.OptedOut);
         }
 
         producer.Flush(TimeSpan.FromSeconds(60));
@@ -112,6 +137,10 @@ internal sealed class FaultWorld : IDisposable
     /// <summary>Waits until the latest count per (key, window) in activity.counts equals <paramref name="expected"/>; returns what it read.</summary>
     public Dictionary<string, long> WaitForCounts(IReadOnlyDictionary<string, long> expected, TimeSpan timeout) =>
         CountsReader.Latest(Kafka.ReadAll(CountsTopic, records => CountsReader.Matches(CountsReader.Latest(records), expected), timeout));
+
+    /// <summary>Waits until activity.counts meets the at-least-once contract against <paramref name="expected"/> (see <see cref="CountsReader.AtLeast"/>).</summary>
+    public Dictionary<string, long> WaitForCountsAtLeast(IReadOnlyDictionary<string, long> expected, TimeSpan timeout) =>
+        CountsReader.Latest(Kafka.ReadAll(CountsTopic, records => CountsReader.AtLeast(CountsReader.Latest(records), expected), timeout));
 
     /// <summary>
     /// Every eventId in activity.refined with how often it appears, once <paramref name="until"/> holds for them (or the
@@ -145,7 +174,7 @@ internal sealed class FaultWorld : IDisposable
     /// activity.refined holds every expected event and no other (copies of an event are allowed: outputs are at least
     /// once across crashes); writes what it found to the test output.
     /// </summary>
-    public void AssertRefinedHolds(IReadOnlyCollection<string> expectedEventIds, TimeSpan timeout)
+    public Dictionary<string, int> AssertRefinedHolds(IReadOnlyCollection<string> expectedEventIds, TimeSpan timeout)
     {
         var expected = expectedEventIds.ToHashSet(StringComparer.Ordinal);
         var refined = RefinedEventIds(ids => expected.All(ids.ContainsKey), timeout);
@@ -155,16 +184,17 @@ internal sealed class FaultWorld : IDisposable
             + $"{missing.Count:N0} missing, {unexpected.Count:N0} unexpected");
         Assert.Empty(missing);
         Assert.Empty(unexpected);
+        return refined;
     }
 
     public List<ConsumeResult<byte[], byte[]>> DeadLetters(int atLeast, TimeSpan timeout) =>
         Kafka.ReadAll(DlqTopic, records => records.Count >= atLeast, timeout);
 
-    public async Task<(bool Ready, string? Detail)> ReadinessAsync()
+    public async Task<(bool Ready, string? Detail)> ReadinessAsync(string instance = DefaultInstance)
     {
         try
         {
-            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{HttpPort}/health/ready"));
+            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{PortOf(instance)}/health/ready"));
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
             return (response.StatusCode == HttpStatusCode.OK, body.TryGetProperty("detail", out var detail) ? detail.GetString() : null);
         }
@@ -174,10 +204,10 @@ internal sealed class FaultWorld : IDisposable
         }
     }
 
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    public async Task WaitUntilReadyAsync(TimeSpan timeout, string instance = DefaultInstance)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!(await ReadinessAsync()).Ready)
+        while (!(await ReadinessAsync(instance)).Ready)
         {
             Assert.True(DateTime.UtcNow < deadline, $"the worker was not ready within {timeout}");
             await Task.Delay(200);
@@ -185,11 +215,11 @@ internal sealed class FaultWorld : IDisposable
     }
 
     /// <summary>The sum of a metric family's samples on /metrics; null when the endpoint does not answer.</summary>
-    public async Task<double?> MetricAsync(string name, string? labelFilter = null)
+    public async Task<double?> MetricAsync(string name, string? labelFilter = null, string instance = DefaultInstance)
     {
         try
         {
-            var text = await _http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}/metrics"));
+            var text = await _http.GetStringAsync(new Uri($"http://127.0.0.1:{PortOf(instance)}/metrics"));
             return text.Split('\n')
                 .Where(line => line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is '{' or ' ')
                 .Where(line => labelFilter is null || line.Contains(labelFilter, StringComparison.Ordinal))
@@ -221,8 +251,37 @@ internal sealed class FaultWorld : IDisposable
         }
     }
 
+    /// <summary>Ready is not yet processing: waits until the instance has processed something (false after 30 s).</summary>
+    public async Task<bool> WaitUntilProcessingAsync(string instance = DefaultInstance)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(await ProcessedAsync(instance) > 0))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the instance is processing right now: the worker publishes its progress once a second, so progress across
+    /// 1.3 s means it was working. Returns the records processed in that time (null: it was not).
+    /// </summary>
+    public async Task<double?> ProcessingNowAsync(string instance = DefaultInstance)
+    {
+        var before = await ProcessedAsync(instance);
+        await Task.Delay(1_300);
+        var after = await ProcessedAsync(instance);
+        return before is not null && after > before ? after - before : null;
+    }
+
     /// <summary>Records processed by the worker so far (all tasks); null when it does not answer.</summary>
-    public Task<double?> ProcessedAsync() => MetricAsync("aggregator_streams_records_processed_total");
+    public Task<double?> ProcessedAsync(string instance = DefaultInstance) => MetricAsync("aggregator_streams_records_processed_total", instance: instance);
 
     /// <summary>Writes the end of a worker's output to the test output (shown when the test fails).</summary>
     public void ShowTail(AppProcess worker, string label, int lines = 40)
@@ -238,7 +297,11 @@ internal sealed class FaultWorld : IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        Kafka.Dispose();
+        if (_ownsKafka)
+        {
+            Kafka.Dispose();
+        }
+
         try
         {
             Directory.Delete(WorkDirectory, recursive: true);
