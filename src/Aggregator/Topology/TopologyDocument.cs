@@ -107,12 +107,16 @@ internal static class TopologyDocument
         (`aggregator_events_replayed_total`) — only a copy from another raw position is dropped as a duplicate.
         A clean stop (SIGTERM) commits, so a restart reprocesses nothing.
 
-        **Lateness survives restarts.** Each counting task keeps its stream time (the largest event time it has seen)
-        in a store with a changelog (`counts-stream-time`). An event whose every window has closed — its last window's
-        end plus the grace period at or before stream time — is dropped from the counts and counted as late
+        **Lateness survives restarts and does not depend on timing.** Each raw partition's stream time (the largest
+        event time read from it) is kept in a store with a changelog (`raw-stream-time`) and travels with every event
+        through both repartitions. An event whose last window had closed at that time — the window's end plus the
+        grace period at or before it — is dropped from the counts and counted as late
         (`aggregator_streams_records_late_dropped_total`, and the summaries' trust footer), also when it is the first
-        thing a restarted instance reads. Streamiz's windowed count keeps its own stream time only in memory, which is
-        why the judgement happens before it.
+        thing a restarted instance reads; an event whose last window is still open is counted in all its windows.
+        Judging per raw partition means the order in which the repartition topics interleave upstream tasks (a
+        backlog, two instances, a restart) cannot make an in-order event late; Streamiz's windowed count, whose own
+        stream time is per counting task and in memory only, is given a grace as long as retention allows so it never
+        second-guesses the verdict.
 
         **Outputs are keyed for consumers to converge.** Refined events carry a stable `eventId` for consumers to
         de-duplicate; for counts, the latest value per key is always the right one.

@@ -128,7 +128,7 @@ internal sealed class ActivityTopologyFixture : IDisposable
     {
         var topic = $"{ApplicationId}-{ActivityTopology.RefinedByUser}-repartition";
         _byUser ??= Driver.CreateInputTopic(topic, new StringSerDes(), TrackedEventSerDes.Instance);
-        _byUser.PipeInput(refined.Key, new TrackedEvent(refined, origin), refined.EventTime.UtcDateTime);
+        _byUser.PipeInput(refined.Key, new TrackedEvent(refined, origin, refined.EventTime.ToUnixTimeMilliseconds()), refined.EventTime.UtcDateTime);
     }
 
     /// <summary>Moves both wall clocks by <paramref name="by"/> (default 2 s: one stats publish period) and runs due punctuations.</summary>
