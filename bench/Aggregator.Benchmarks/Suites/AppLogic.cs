@@ -42,7 +42,7 @@ internal static class AppLogic
                 continue;
             }
 
-            var hop = TrackedEventSerDes.Instance.Serialize(new TrackedEvent(refined, new RawOrigin(0, offset)), context);
+            var hop = TrackedEventSerDes.Instance.Serialize(new TrackedEvent(refined, new RawOrigin(0, offset), refined.EventTime.ToUnixTimeMilliseconds()), context);
             var tracked = TrackedEventSerDes.Instance.Deserialize(hop, context);
             sink += RefinedEventSerDes.Instance.Serialize(tracked.Event, context).Length;
             var key = countKeys.Build(tracked.Event);

@@ -30,7 +30,7 @@ public sealed class InternalTopicsTests
             ["app-report-stats-refine-changelog"] = 6,
             ["app-event-ids-changelog"] = 6,
             ["app-report-stats-dedup-changelog"] = 6,
-            ["app-counts-stream-time-changelog"] = 6,
+            ["app-raw-stream-time-changelog"] = 6,
             ["app-activity-counts-changelog"] = 6,
             ["app-report-stats-counts-changelog"] = 6,
             ["app-report-merger-changelog"] = 1,

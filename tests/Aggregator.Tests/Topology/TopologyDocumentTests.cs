@@ -32,7 +32,7 @@ public sealed class TopologyDocumentTests
         {
             "activity.raw", "activity.refined", "activity.dlq", "activity.counts", "privacy.optouts",
             "aggregator-refined-by-user-repartition", "aggregator-counts-by-key-repartition", "aggregator-reporting-counts-repartition",
-            "aggregator-event-ids-changelog", "aggregator-activity-counts-changelog", "aggregator-counts-stream-time-changelog",
+            "aggregator-event-ids-changelog", "aggregator-activity-counts-changelog", "aggregator-raw-stream-time-changelog",
             "aggregator-report-merger-changelog", "privacy-optouts",
         })
         {
