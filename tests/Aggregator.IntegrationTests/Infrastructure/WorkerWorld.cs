@@ -241,7 +241,7 @@ internal sealed class WorkerWorld : IDisposable
         for (var offset = 0; offset < records.Count; offset += slice)
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-            while ((await MetricAsync("aggregator_streams_records_processed_total", "task=\"0_") ?? 0) < offset - slice)
+            while ((await MetricAsync("aggregator_streams_records_processed_total", "task=\"1-") ?? 0) < offset - slice)
             {
                 Assert.True(DateTime.UtcNow < deadline, $"the worker did not read {offset - slice:N0} raw records within 2 minutes");
                 await Task.Delay(250);

@@ -95,9 +95,9 @@ public sealed class OperationsEndpointTests(EmbeddedKafkaFixture kafka, ITestOut
             await WaitUntilReady(port, TimeSpan.FromSeconds(60));
             await Task.Delay(3_000);
             var metrics = await _http.GetStringAsync($"http://127.0.0.1:{port}/metrics");
-            // Input, refining, dedup and counting tasks reprocess nothing. (The report merger, task 3_0, may still read the
+            // Input, refining, dedup and counting tasks reprocess nothing. (The report merger, task 4-0, may still read the
             // partials the other tasks published in their final commit: new records, not replays.)
-            var reprocessed = metrics.Split('\n').Where(line => line.StartsWith("aggregator_streams_records_processed_total{", StringComparison.Ordinal) && !line.Contains("task=\"3_", StringComparison.Ordinal)).ToList();
+            var reprocessed = metrics.Split('\n').Where(line => line.StartsWith("aggregator_streams_records_processed_total{", StringComparison.Ordinal) && !line.Contains("task=\"4-", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(reprocessed);
             Assert.All(reprocessed, line => Assert.EndsWith(" 0", line, StringComparison.Ordinal));
             second.Signal("TERM");

@@ -122,7 +122,8 @@ internal sealed class ActivityTopologyFixture : IDisposable
     /// <summary>
     /// Pipes an event straight into the by-user repartition topic, as the refine stage would have written it after
     /// reading it at <paramref name="origin"/> of the raw topic: the only way to hand dedup the same raw position twice
-    /// (what a replay after a crash looks like), since the driver numbers raw offsets itself.
+    /// (what a replay after a crash looks like), since the driver numbers raw offsets itself. Its raw partition's stream
+    /// time is taken to be its own event time.
     /// </summary>
     public void PipeTracked(RefinedEvent refined, RawOrigin origin)
     {
