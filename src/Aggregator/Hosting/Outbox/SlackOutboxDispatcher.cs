@@ -22,9 +22,12 @@ internal sealed class SlackOutboxDispatcher : BackgroundService, IOutbox
     // so a message the merger re-offers on the tick it completed on is not posted twice.
     private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _completed = new();
+    private readonly TimeProvider _time;
+    private volatile bool _stopping;
 
     public SlackOutboxDispatcher(ISlackSender sender, ReportingMetrics metrics, TimeProvider time, ILogger<SlackOutboxDispatcher> logger)
     {
+        _time = time;
         _lanes = Enum.GetValues<SlackMessageKind>().ToDictionary(
             kind => kind,
             kind => new SlackOutboxLane(kind, sender, metrics, time, logger, Complete, Forget));
@@ -58,6 +61,11 @@ internal sealed class SlackOutboxDispatcher : BackgroundService, IOutbox
     public void Offer(IReadOnlyList<SlackMessage> pending)
     {
         ArgumentNullException.ThrowIfNull(pending);
+        if (_stopping)
+        {
+            return; // the worker is stopping: the next owner delivers what is still pending
+        }
+
         foreach (var lane in _lanes.Values)
         {
             lane.Resume();
@@ -89,6 +97,22 @@ internal sealed class SlackOutboxDispatcher : BackgroundService, IOutbox
         foreach (var lane in _lanes.Values)
         {
             lane.Release();
+        }
+    }
+
+    /// <summary>
+    /// Before the worker closes the merger's task: stop taking new messages, let a post already under way finish, and
+    /// give the merger (which takes completions on its 1 s tick) time to record what was delivered. Otherwise a
+    /// message Slack accepted in the last second is posted again by the next owner after a clean stop.
+    /// </summary>
+    public async Task QuiesceAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        Release();
+        var started = _time.GetTimestamp();
+        while ((_lanes.Values.Any(lane => lane.Sending) || !_completed.IsEmpty) && _time.GetElapsedTime(started) < timeout)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);
         }
     }
 

@@ -21,10 +21,14 @@ internal sealed class SlackOutboxLane(
     private readonly Channel<SlackMessage> _queue = Channel.CreateUnbounded<SlackMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _kind = kind.ToString().ToLowerInvariant();
     private volatile bool _released;
+    private volatile bool _sending;
 
     public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan MaxRetry { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A message is being posted right now (between taking it from the queue and its outcome).</summary>
+    public bool Sending => _sending;
 
     public void Enqueue(SlackMessage message) => _queue.Writer.TryWrite(message);
 
@@ -45,13 +49,21 @@ internal sealed class SlackOutboxLane(
     {
         await foreach (var message in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            if (await DeliverAsync(message, stoppingToken))
+            _sending = true;
+            try
             {
-                completed(message.Id);
+                if (await DeliverAsync(message, stoppingToken))
+                {
+                    completed(message.Id);
+                }
+                else
+                {
+                    dropped(message.Id);
+                }
             }
-            else
+            finally
             {
-                dropped(message.Id);
+                _sending = false;
             }
         }
     }

@@ -24,10 +24,12 @@ internal sealed class StreamsWorker(
     IOptions<TopicsOptions> topics,
     StreamsInstance instance,
     StreamizMetricsBridge streamizMetrics,
+    Outbox.SlackOutboxDispatcher outbox,
     StreamsMetrics streamsMetrics,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory) : IHostedService, IDisposable
 {
+    private static readonly TimeSpan OutboxHandover = TimeSpan.FromSeconds(5);
     private readonly ILogger _logger = loggerFactory.CreateLogger<StreamsWorker>();
     private KafkaStream? _stream;
     private int _closed;
@@ -84,7 +86,12 @@ internal sealed class StreamsWorker(
         await _stream.StartAsync();
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.Run(Close, cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Deliveries under way finish and are recorded by the merger (still running) before its task closes.
+        await outbox.QuiesceAsync(OutboxHandover, cancellationToken);
+        await Task.Run(Close, cancellationToken);
+    }
 
     public void Dispose() => Close();
 

@@ -74,6 +74,28 @@ public sealed class SlackOutboxDispatcherTests : IAsyncDisposable
         Assert.Equal(4, _sender.Attempts("summary-1"));
     }
 
+    // A clean stop must not leave a message Slack accepted unrecorded: the next owner would post it again.
+    [Fact]
+    public async Task Quiesce_WaitsForThePostUnderWay_AndForTheMergerToTakeItsCompletion_ThenOffersNothingMore()
+    {
+        _sender.Hold = new TaskCompletionSource();
+        _outbox.Offer([Message("summary-1", SlackMessageKind.Summary)]);
+        await Eventually(() => _sender.Attempts("summary-1") == 1);
+
+        var quiesce = _outbox.QuiesceAsync(Patience, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(quiesce.IsCompleted); // the post is still under way
+        _sender.Hold.SetResult();
+        await Task.Delay(200);
+        Assert.False(quiesce.IsCompleted); // delivered, but the merger has not taken the completion yet
+
+        Assert.Equal(["summary-1"], _outbox.TakeCompleted());
+        await quiesce.WaitAsync(Patience);
+        _outbox.Offer([Message("summary-2", SlackMessageKind.Summary)]);
+        await Task.Delay(200);
+        Assert.Equal(["summary-1"], _sender.Delivered);
+    }
+
     private static SlackMessage Message(string id, SlackMessageKind kind) => new(id, kind, $"message {id}");
 
     private async Task WaitForCompletedAsync(params string[] ids)
@@ -104,22 +126,30 @@ public sealed class SlackOutboxDispatcherTests : IAsyncDisposable
 
         public SlackMessageKind? FailKind { get; set; }
 
+        /// <summary>When set, posts wait for it (a slow Slack).</summary>
+        public TaskCompletionSource? Hold { get; set; }
+
         public IReadOnlyList<string> Delivered => [.. _delivered];
 
         public int Attempts(string id) => _attempts.GetValueOrDefault(id);
 
         public void FailFirst(string id, int times) => _failFirst[id] = times;
 
-        public Task<SlackDeliveryResult> SendAsync(SlackMessage message, CancellationToken cancellationToken)
+        public async Task<SlackDeliveryResult> SendAsync(SlackMessage message, CancellationToken cancellationToken)
         {
             var attempt = _attempts.AddOrUpdate(message.Id, 1, (_, n) => n + 1);
+            if (Hold is { } hold)
+            {
+                await hold.Task.WaitAsync(cancellationToken);
+            }
+
             if (message.Kind == FailKind || attempt <= _failFirst.GetValueOrDefault(message.Id))
             {
-                return Task.FromResult(SlackDeliveryResult.TransientFailure("HTTP 500", 500));
+                return SlackDeliveryResult.TransientFailure("HTTP 500", 500);
             }
 
             _delivered.Enqueue(message.Id);
-            return Task.FromResult(SlackDeliveryResult.Delivered);
+            return SlackDeliveryResult.Delivered;
         }
     }
 }
