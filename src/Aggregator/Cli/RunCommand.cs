@@ -40,7 +40,17 @@ internal static class RunCommand
                 Directory.Delete(DemoDefaults.StateDirectory, recursive: true);
             }
 
-            CreateDemoTopics(cluster, configuration);
+            try
+            {
+                CreateDemoTopics(cluster, configuration);
+            }
+            catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var line))
+            {
+                // Sizing the topics binds the options before the host validates them (a value that is not a time, say).
+                await Console.Error.WriteLineAsync("aggregator: " + line);
+                return ExitCodes.BadConfiguration;
+            }
+
             builder.Services.AddTrafficGenerator(configuration).WithKafkaSecurity(configuration);
             builder.Services.AddTrafficGeneratorHostedService();
         }

@@ -7,10 +7,10 @@ internal static class OptOutCheck
 {
     public const string StoreName = "privacy-optouts";
 
-    /// <summary>The global table's store as a processor sees it (Streamiz materializes global tables with timestamps).</summary>
-    public static IReadOnlyKeyValueStore<string, ValueAndTimestamp<bool>> Table(Streamiz.Kafka.Net.ProcessorContext context) =>
-        (IReadOnlyKeyValueStore<string, ValueAndTimestamp<bool>>)context.GetStateStore(StoreName);
+    /// <summary>The global opt-out store (<see cref="OptOutTableUpdater"/>) as a processor sees it.</summary>
+    public static IReadOnlyKeyValueStore<string, bool> Table(Streamiz.Kafka.Net.ProcessorContext context) =>
+        (IReadOnlyKeyValueStore<string, bool>)context.GetStateStore(StoreName);
 
-    public static bool IsOptedOut(IReadOnlyKeyValueStore<string, ValueAndTimestamp<bool>> optOuts, string? userId) =>
-        userId is not null && optOuts.Get(userId) is { Value: true };
+    public static bool IsOptedOut(IReadOnlyKeyValueStore<string, bool> optOuts, string? userId) =>
+        userId is not null && optOuts.Get(userId);
 }

@@ -29,6 +29,7 @@ internal sealed class ActivityMetrics : IDisposable
         _optedOut = _meter.CreateCounter<long>("aggregator.events.opted_out", description: "Events dropped because their user opted out of tracking.");
         _duplicates = _meter.CreateCounter<long>("aggregator.events.duplicates", description: "Resent events recognised by eventId and dropped.");
         _replayed = _meter.CreateCounter<long>("aggregator.events.replayed", description: "Events read again from the same raw position after a crash (at-least-once) and let through dedup again.");
+        _replayed.Add(0); // exported from the start: no replays is the news an operator wants after a restart
     }
 
     public Meter Meter => _meter;

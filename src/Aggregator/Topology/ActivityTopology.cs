@@ -43,7 +43,13 @@ internal static class ActivityTopology
         var (topics, reporting, metrics, streams) = (settings.Topics, services.Reporting, services.Metrics, services.Streams);
         var windows = HoppingWindows.From(settings.Windows);
         var builder = new StreamBuilder();
-        builder.GlobalTable(topics.OptOuts, new StringSerDes(), OptOutSerDes.Instance, RocksDb.As<string, bool>(OptOutCheck.StoreName), "optouts-table");
+        builder.AddGlobalStore(
+            Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(OptOutCheck.StoreName), new StringSerDes(), OptOutSerDes.Instance).WithLoggingDisabled(),
+            topics.OptOuts,
+            Suppliers.Processor(() => new OptOutTableUpdater(streams)),
+            new StringSerDes(),
+            OptOutSerDes.Instance,
+            named: "optouts-table");
         builder.AddStateStore(Stores.WindowStoreBuilder(
             Stores.PersistentWindowStore(DedupProcessor.StoreName, DedupProcessor.Retention(settings.Dedup.Window), DedupProcessor.Bucket),
             new StringSerDes(), RawOriginSerDes.Instance));

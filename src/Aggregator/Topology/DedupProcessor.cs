@@ -22,7 +22,7 @@ internal sealed class DedupProcessor(ActivityMetrics metrics, StreamsMetrics str
     public static readonly TimeSpan Bucket = TimeSpan.FromMinutes(1);
     private static readonly long BucketMs = (long)Bucket.TotalMilliseconds;
     private IWindowStore<string, RawOrigin> _seen = null!;
-    private IReadOnlyKeyValueStore<string, ValueAndTimestamp<bool>> _optOuts = null!;
+    private IReadOnlyKeyValueStore<string, bool> _optOuts = null!;
     private string _task = string.Empty;
 
     /// <summary>

@@ -13,7 +13,7 @@ internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics m
     : ITransformer<byte[], byte[], string, RefineOutcome>
 {
     private ProcessorContext<string, RefineOutcome> _context = null!;
-    private IReadOnlyKeyValueStore<string, ValueAndTimestamp<bool>> _optOuts = null!;
+    private IReadOnlyKeyValueStore<string, bool> _optOuts = null!;
     private string _task = string.Empty;
 
     public void Init(ProcessorContext<string, RefineOutcome> context)

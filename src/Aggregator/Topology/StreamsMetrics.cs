@@ -16,6 +16,7 @@ internal sealed class StreamsMetrics : IDisposable
     private readonly Counter<long> _lateDropped;
     private readonly Counter<long> _skipped;
     private readonly Counter<long> _restored;
+    private readonly Counter<long> _globalLoaded;
     private readonly ConcurrentDictionary<(string Topic, int Partition), long> _lag = new();
     private readonly ConcurrentDictionary<(string Task, string Store), long> _restoreRemaining = new();
     private long _processedTotal;
@@ -31,7 +32,11 @@ internal sealed class StreamsMetrics : IDisposable
         _processed = _meter.CreateCounter<long>("aggregator.streams.records.processed", description: "Records processed by the first processor of each sub-topology, by task.");
         _lateDropped = _meter.CreateCounter<long>("aggregator.streams.records.late_dropped", description: "Events dropped from the counts because every window containing them had closed.");
         _skipped = _meter.CreateCounter<long>("aggregator.streams.records.skipped", description: "Records that could not be deserialized (a malformed opt-out, a corrupt internal record), logged by position and skipped; task \"global\" for the opt-out table.");
+        _globalLoaded = _meter.CreateCounter<long>("aggregator.streams.global.records_loaded", description: "Records of the global opt-out table read and applied while running.");
         _restored = _meter.CreateCounter<long>("aggregator.streams.restore.records", description: "Changelog records restored into state stores.");
+        // Exported from the start (a counter shows only once measured): zero is news too.
+        _globalLoaded.Add(0);
+        _restored.Add(0);
         _meter.CreateObservableGauge("aggregator.streams.restore.remaining", () => _restoreRemaining.Select(r => new Measurement<long>(r.Value,
             new KeyValuePair<string, object?>("task", r.Key.Task), new KeyValuePair<string, object?>("store", r.Key.Store))),
             description: "Changelog records still to restore, by task and store.");
@@ -62,6 +67,8 @@ internal sealed class StreamsMetrics : IDisposable
     }
 
     public void RecordSkipped(string task) => _skipped.Add(1, new KeyValuePair<string, object?>("task", task));
+
+    public void RecordGlobalLoaded() => _globalLoaded.Add(1);
 
     public void RecordRestored(long records)
     {

@@ -33,11 +33,10 @@ public sealed class DockerfileTests
     [Fact]
     public void Stages_AreTheOfficialDotNetImages()
     {
-        Assert.Equal("${DOTNET_SDK_IMAGE}", _dockerfile.Stage("build").From);
-        Assert.Equal("${DOTNET_RUNTIME_IMAGE}", Runtime.From);
-        var text = File.ReadAllText(RepoPaths.Of("Dockerfile"));
-        Assert.Contains("ARG DOTNET_SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0", text, StringComparison.Ordinal);
-        Assert.Contains("ARG DOTNET_RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0", text, StringComparison.Ordinal);
+        // The parser resolves the ARGs to their defaults.
+        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", _dockerfile.Stage("build").From);
+        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0", Runtime.From);
+        Assert.Equal(2, _dockerfile.Stages.Count);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class OperationsEndpointTests(EmbeddedKafkaFixture kafka, ITestOut
             foreach (var series in new[]
             {
                 "aggregator_streams_records_processed_total{", "aggregator_streams_consumer_lag{", "aggregator_streams_records_late_dropped_total{",
-                "aggregator_events_dead_lettered_total{", "aggregator_streams_restore_records_total ", "aggregator_streams_commit_duration_seconds_bucket{",
+                "aggregator_events_dead_lettered_total{", "aggregator_streams_restore_records_total ", "aggregator_streams_state ", "aggregator_events_replayed_total ",
                 "aggregator_events_refined_total ", "aggregator_streams_tasks_running ",
             })
             {

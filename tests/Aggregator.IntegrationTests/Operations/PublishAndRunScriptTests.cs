@@ -46,7 +46,9 @@ public sealed class PublishAndRunScriptTests : IDisposable
     {
         ShellRun.WriteExecutable(Path.Combine(_published, "aggregator"), FakeApp);
         File.WriteAllText(Path.Combine(_published, "aggregator.dll"), string.Empty);
-        File.WriteAllText(Path.Combine(_published, "librdkafka-compat.so"), string.Empty);
+        var native = Directory.CreateDirectory(Path.Combine(_published, "runtimes", "linux-x64", "native")).FullName;
+        File.WriteAllText(Path.Combine(native, "centos8-librdkafka.so"), string.Empty);
+        File.WriteAllText(Path.Combine(native, "librocksdb.so"), string.Empty);
     }
 
     public void Dispose() => Directory.Delete(_published, recursive: true);
@@ -123,14 +125,14 @@ public sealed class PublishAndRunScriptTests : IDisposable
     }
 
     [Fact]
-    public async Task Fails_WhenThePublishedOutputLacksTheCompatShim()
+    public async Task Fails_WhenThePublishedOutputLacksTheBundledLibrdkafka()
     {
-        File.Delete(Path.Combine(_published, "librdkafka-compat.so"));
+        File.Delete(Path.Combine(_published, "runtimes", "linux-x64", "native", "centos8-librdkafka.so"));
 
         var result = await RunAsync("--help-only");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("FAIL published output lacks librdkafka-compat.so", result.Output, StringComparison.Ordinal);
+        Assert.Contains("FAIL published output lacks runtimes/linux-x64/native/centos8-librdkafka.so", result.Output, StringComparison.Ordinal);
     }
 
     private Task<ShellResult> RunAsync(params string[] extra) =>
