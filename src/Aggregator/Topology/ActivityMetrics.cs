@@ -14,7 +14,6 @@ internal sealed class ActivityMetrics : IDisposable
     private readonly Counter<long> _deadLettered;
     private readonly Counter<long> _optedOut;
     private readonly Counter<long> _duplicates;
-    private readonly Counter<long> _replayed;
     private long _refinedTotal;
     private long _deadLetteredTotal;
     private long _optedOutTotal;
@@ -28,8 +27,8 @@ internal sealed class ActivityMetrics : IDisposable
         _deadLettered = _meter.CreateCounter<long>("aggregator.events.dead_lettered", description: "Raw records sent to the dead-letter topic, by reason.");
         _optedOut = _meter.CreateCounter<long>("aggregator.events.opted_out", description: "Events dropped because their user opted out of tracking.");
         _duplicates = _meter.CreateCounter<long>("aggregator.events.duplicates", description: "Resent events recognised by eventId and dropped.");
-        _replayed = _meter.CreateCounter<long>("aggregator.events.replayed", description: "Events read again from the same raw position after a crash (at-least-once) and let through dedup again.");
-        _replayed.Add(0); // exported from the start: no replays is the news an operator wants after a restart
+        // Observed from the running total, so it is exported from the start: no replays is news after a restart too.
+        _meter.CreateObservableCounter("aggregator.events.replayed", () => Replayed, description: "Events read again from the same raw position after a crash (at-least-once) and let through dedup again.");
     }
 
     public Meter Meter => _meter;
@@ -71,7 +70,6 @@ internal sealed class ActivityMetrics : IDisposable
     public void RecordReplayed()
     {
         Interlocked.Increment(ref _replayedTotal);
-        _replayed.Add(1);
     }
 
     public void Dispose() => _meter.Dispose();

@@ -90,7 +90,7 @@ internal static class ActivityTopology
         // Sub-topology 2: windowed counts, and the statistics reports and alarms are made of.
         var judged = unique
             .Map((_, verdict, _) => KeyValuePair.Create(services.CountKeys.Build(verdict.Event),
-                new CountedEvent(verdict.Event.Type, verdict.Event.Page?.Path ?? CountKeyBuilder.Missing, verdict.Event.Key, verdict.SourceStreamTime)), "to-counted-event")
+                new CountedEvent(verdict.Event.Type, verdict.Event.Page?.Path ?? CountKeyBuilder.Missing, verdict.Event.Key, verdict.SourceStreamTime, verdict.SourcePartition)), "to-counted-event")
             .Repartition(Repartitioned<string, CountedEvent>.As(CountsByKey).WithKeySerdes(new StringSerDes()).WithValueSerdes(CountedEventSerDes.Instance))
             .TransformValues(Suppliers.Transformer(() => new LatenessJudge(windows, streams)), "judge-lateness");
         judged

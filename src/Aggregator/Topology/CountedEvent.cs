@@ -2,8 +2,8 @@ namespace Aggregator.Topology;
 
 /// <summary>
 /// What the counting sub-topology needs of an event, sent through the counts-by-key repartition topic instead of
-/// the whole refined record: its type, path and user (for approximate unique users in reports), and the stream time of
-/// the raw partition it was read from (see <see cref="SourceStreamTime"/>). Event time travels as the record timestamp.
+/// the whole refined record: its type, path and user (for approximate unique users in reports), and the raw partition
+/// it was read from with that partition's stream time (see <see cref="SourceStreamTime"/>). Event time travels as the
+/// record timestamp.
 /// </summary>
-internal readonly record struct CountedEvent(string Type, string Path, string User, long SourceStreamTime = 0);
-
+internal readonly record struct CountedEvent(string Type, string Path, string User, long SourceStreamTime = 0, int SourcePartition = 0);

@@ -73,5 +73,5 @@ internal sealed class DedupProcessor(ActivityMetrics metrics, StreamsMetrics str
     public void Close() => streams.TaskClosed(_task);
 
     private static Record<string, DedupVerdict> Verdict(Record<string, TrackedEvent> record, DedupOutcome outcome) =>
-        Record<string, DedupVerdict>.Create(record.Key, new DedupVerdict(record.Value.Event, outcome, record.Value.SourceStreamTime));
+        Record<string, DedupVerdict>.Create(record.Key, new DedupVerdict(record.Value.Event, outcome, record.Value.SourceStreamTime, record.Value.Origin.Partition));
 }

@@ -20,6 +20,7 @@ internal sealed class LatenessJudge(HoppingWindows windows, StreamsMetrics strea
         streams.TaskStarted(_task);
         _partition = context.Id.Partition;
         streams.CountingPartitionStarted(_partition);
+        streams.RecordLateDropped(_task, 0); // exported from zero for each counting task
     }
 
     public Record<string, JudgedEvent> Process(Record<string, CountedEvent> record)

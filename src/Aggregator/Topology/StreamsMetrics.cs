@@ -15,13 +15,13 @@ internal sealed class StreamsMetrics : IDisposable
     private readonly Counter<long> _processed;
     private readonly Counter<long> _lateDropped;
     private readonly Counter<long> _skipped;
-    private readonly Counter<long> _restored;
-    private readonly Counter<long> _globalLoaded;
+
     private readonly ConcurrentDictionary<(string Topic, int Partition), long> _lag = new();
     private readonly ConcurrentDictionary<(string Task, string Store), long> _restoreRemaining = new();
     private long _processedTotal;
     private long _lateTotal;
     private long _restoredTotal;
+    private long _globalLoadedTotal;
     private readonly ConcurrentDictionary<string, byte> _tasks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, byte> _countingPartitions = new();
     private int _state;
@@ -32,11 +32,9 @@ internal sealed class StreamsMetrics : IDisposable
         _processed = _meter.CreateCounter<long>("aggregator.streams.records.processed", description: "Records processed by the first processor of each sub-topology, by task.");
         _lateDropped = _meter.CreateCounter<long>("aggregator.streams.records.late_dropped", description: "Events dropped from the counts because every window containing them had closed.");
         _skipped = _meter.CreateCounter<long>("aggregator.streams.records.skipped", description: "Records that could not be deserialized (a malformed opt-out, a corrupt internal record), logged by position and skipped; task \"global\" for the opt-out table.");
-        _globalLoaded = _meter.CreateCounter<long>("aggregator.streams.global.records_loaded", description: "Records of the global opt-out table read and applied while running.");
-        _restored = _meter.CreateCounter<long>("aggregator.streams.restore.records", description: "Changelog records restored into state stores.");
-        // Exported from the start (a counter shows only once measured): zero is news too.
-        _globalLoaded.Add(0);
-        _restored.Add(0);
+        // Observed from running totals, so they are exported from the start (a plain counter shows only once measured).
+        _meter.CreateObservableCounter("aggregator.streams.global.records_loaded", () => Interlocked.Read(ref _globalLoadedTotal), description: "Records of the global opt-out table read and applied while running.");
+        _meter.CreateObservableCounter("aggregator.streams.restore.records", () => Interlocked.Read(ref _restoredTotal), description: "Changelog records restored into state stores.");
         _meter.CreateObservableGauge("aggregator.streams.restore.remaining", () => _restoreRemaining.Select(r => new Measurement<long>(r.Value,
             new KeyValuePair<string, object?>("task", r.Key.Task), new KeyValuePair<string, object?>("store", r.Key.Store))),
             description: "Changelog records still to restore, by task and store.");
@@ -60,20 +58,19 @@ internal sealed class StreamsMetrics : IDisposable
         _processed.Add(1, new KeyValuePair<string, object?>("task", task));
     }
 
-    public void RecordLateDropped(string task)
+    public void RecordLateDropped(string task, long count = 1)
     {
-        Interlocked.Increment(ref _lateTotal);
-        _lateDropped.Add(1, new KeyValuePair<string, object?>("task", task));
+        Interlocked.Add(ref _lateTotal, count);
+        _lateDropped.Add(count, new KeyValuePair<string, object?>("task", task));
     }
 
     public void RecordSkipped(string task) => _skipped.Add(1, new KeyValuePair<string, object?>("task", task));
 
-    public void RecordGlobalLoaded() => _globalLoaded.Add(1);
+    public void RecordGlobalLoaded() => Interlocked.Increment(ref _globalLoadedTotal);
 
     public void RecordRestored(long records)
     {
         Interlocked.Add(ref _restoredTotal, records);
-        _restored.Add(records);
     }
 
     public void SetRestoreRemaining(string task, string store, long? remaining)

@@ -22,7 +22,7 @@ public sealed partial class GrafanaDashboardTests
         var documented = DocumentedMetrics();
         var used = Queries().SelectMany(q => MetricName().Matches(q).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
 
-        Assert.True(documented.Count >= 20, $"read only {documented.Count} metric names from docs/metrics.md");
+        Assert.True(documented.Count >= 15, $"read only {documented.Count} metric names from docs/metrics.md");
         Assert.True(used.Count >= 15, $"the dashboard queries only {used.Count} metrics");
         var undocumented = used.Where(name => !documented.Contains(name) && !IsHistogramSeries(name, documented)).ToList();
         Assert.Empty(undocumented);

@@ -173,6 +173,13 @@ internal sealed class ActivityTopologyFixture : IDisposable
     /// <summary>What a counter has added up to so far.</summary>
     public static long Total(MetricCollector<long> counter) => counter.GetMeasurementSnapshot().Sum(m => m.Value);
 
+    /// <summary>The current value of an observable counter (it reports running totals when observed).</summary>
+    public static long Observed(MetricCollector<long> counter)
+    {
+        counter.RecordObservableInstruments();
+        return counter.LastMeasurement?.Value ?? 0;
+    }
+
     public List<string> RefinedKeys() => [.. Refined.ReadKeyValueList().Select(r => r.Message.Key)];
 
     public void Dispose()

@@ -47,6 +47,13 @@ internal static class StreamsConfigFactory
             }
         }
 
+        // At-least-once: an idempotent producer at least keeps a broker hiccup's retries from writing records twice
+        // (exactly-once gets it from its transactions).
+        if (!exactlyOnce && !kafka.Client.ContainsKey("enable.idempotence"))
+        {
+            config.AddConfig("producer.enable.idempotence", "true");
+        }
+
         // Repartition and changelog batches are small and repetitive: lz4 shrinks them several-fold (Kafka:Client wins).
         if (!kafka.Client.ContainsKey("compression.type"))
         {

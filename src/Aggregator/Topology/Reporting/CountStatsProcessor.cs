@@ -11,10 +11,40 @@ internal sealed class CountStatsProcessor(ReportingSettings settings) : TaskStat
 
     protected override bool IsCounting => true;
 
-    // The lateness judge's stream time survives restarts, so reports and counts drop the same records.
+    private readonly Dictionary<int, long> _bySource = [];
+
+    /// <summary>
+    /// A counting partition has counted through time T only when every raw partition feeding it has: events from a raw
+    /// partition that runs behind (a backlog, another instance) are still on their way through the repartitions. So its
+    /// progress is the slowest raw partition's stream time as last seen here, and nothing until every raw partition has
+    /// been seen (the merger gives up waiting after Reports:SilenceAfter and names the partition).
+    /// </summary>
+    protected override long ProgressTime
+    {
+        get
+        {
+            if (_bySource.Count < Settings.CountingPartitions)
+            {
+                return -1;
+            }
+
+            var slowest = long.MaxValue;
+            foreach (var time in _bySource.Values)
+            {
+                slowest = Math.Min(slowest, time);
+            }
+
+            return slowest;
+        }
+    }
+
+    // The lateness judge's verdict uses the event's raw partition's stream time (it survives restarts), so reports and
+    // counts drop the same records.
     protected override void Observe(string key, JudgedEvent value, long timestamp)
     {
         AdvanceEventTime(value.StreamTime);
+        var source = value.Event.SourcePartition;
+        _bySource[source] = Math.Max(_bySource.GetValueOrDefault(source, -1), value.StreamTime);
         CountedEventStats.Count(Stats, Settings, key, value.Event, timestamp, value.StreamTime);
     }
 }

@@ -58,6 +58,9 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
 
     protected void AdvanceEventTime(long timestamp) => EventTime = Math.Max(EventTime, timestamp);
 
+    /// <summary>How far this stage can vouch that it has seen everything (the progress it announces): its event time, unless a stage knows better.</summary>
+    protected virtual long ProgressTime => EventTime;
+
     private void Flush()
     {
         if (_stats is null && !Settings.Health.IsRestored(_storeName, _context.Id.Partition))
@@ -65,7 +68,7 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
             return; // Streamiz punctuates restoring tasks too: the store may not be complete yet
         }
 
-        var eventTime = EventTime;
+        var eventTime = ProgressTime;
         var publish = _publish.Due();
         var records = Stats.Flush(eventTime, publish);
         foreach (var record in records)

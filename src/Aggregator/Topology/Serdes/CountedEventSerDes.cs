@@ -5,10 +5,10 @@ using Streamiz.Kafka.Net.SerDes;
 
 namespace Aggregator.Topology.Serdes;
 
-/// <summary>Compact binary form: [source stream time:8][type length:2][type][user length:2][user][path], UTF-8.</summary>
+/// <summary>Compact binary form: [source stream time:8][source partition:4][type length:2][type][user length:2][user][path], UTF-8.</summary>
 internal sealed class CountedEventSerDes : AbstractSerDes<CountedEvent>
 {
-    private const int TimeBytes = 8;
+    private const int TimeBytes = 12; // the source's stream time and partition
 
     public static CountedEventSerDes Instance { get; } = new();
 
@@ -18,6 +18,7 @@ internal sealed class CountedEventSerDes : AbstractSerDes<CountedEvent>
         var userLength = Encoding.UTF8.GetByteCount(data.User);
         var bytes = new byte[TimeBytes + 4 + typeLength + userLength + Encoding.UTF8.GetByteCount(data.Path)];
         BinaryPrimitives.WriteInt64BigEndian(bytes, data.SourceStreamTime);
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(8), data.SourcePartition);
         var span = bytes.AsSpan(TimeBytes);
         BinaryPrimitives.WriteUInt16BigEndian(span, (ushort)typeLength);
         Encoding.UTF8.GetBytes(data.Type, span[2..]);
@@ -37,11 +38,12 @@ internal sealed class CountedEventSerDes : AbstractSerDes<CountedEvent>
         }
 
         var sourceStreamTime = BinaryPrimitives.ReadInt64BigEndian(bytes);
+        var sourcePartition = BinaryPrimitives.ReadInt32BigEndian(bytes[8..]);
         var data = bytes[TimeBytes..];
         var typeLength = BinaryPrimitives.ReadUInt16BigEndian(data);
         var type = Encoding.UTF8.GetString(data.Slice(2, typeLength));
         var rest = data[(2 + typeLength)..];
         var userLength = BinaryPrimitives.ReadUInt16BigEndian(rest);
-        return new CountedEvent(type, Encoding.UTF8.GetString(rest[(2 + userLength)..]), Encoding.UTF8.GetString(rest.Slice(2, userLength)), sourceStreamTime);
+        return new CountedEvent(type, Encoding.UTF8.GetString(rest[(2 + userLength)..]), Encoding.UTF8.GetString(rest.Slice(2, userLength)), sourceStreamTime, sourcePartition);
     }
 }
