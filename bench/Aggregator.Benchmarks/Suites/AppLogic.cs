@@ -44,9 +44,9 @@ internal static class AppLogic
 
             var hop = TrackedEventSerDes.Instance.Serialize(new TrackedEvent(refined, new RawOrigin(0, offset), refined.EventTime.ToUnixTimeMilliseconds()), context);
             var tracked = TrackedEventSerDes.Instance.Deserialize(hop, context);
-            sink += RefinedEventSerDes.Instance.Serialize(tracked.Event, context).Length;
-            var key = countKeys.Build(tracked.Event);
-            var counted = new CountedEvent(tracked.Event.Type, tracked.Event.Page?.Path ?? CountKeyBuilder.Missing, tracked.Event.Key);
+            sink += RefinedEventSerDes.Instance.Serialize(tracked.Event!, context).Length;
+            var key = countKeys.Build(tracked.Event!);
+            var counted = new CountedEvent(tracked.Event!.Type, tracked.Event.Page?.Path ?? CountKeyBuilder.Missing, tracked.Event.Key);
             sink += key.Length + CountedEventSerDes.Instance.Deserialize(CountedEventSerDes.Instance.Serialize(counted, context), context).Path.Length;
         }
 

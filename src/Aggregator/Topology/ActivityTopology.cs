@@ -1,4 +1,5 @@
 using Aggregator.Activity;
+using Confluent.Kafka;
 using Aggregator.Privacy;
 using Aggregator.Topology.Reporting;
 using Aggregator.Topology.Serdes;
@@ -76,25 +77,33 @@ internal static class ActivityTopology
 
         // Sub-topology 1: dedup, refined output.
         var verdicts = outcomes[2]
-            .TransformValues(Suppliers.Transformer(() => new SourceStreamTime()), "to-tracked-event", SourceStreamTime.StoreName)
-            .Repartition(Repartitioned<string, TrackedEvent>.As(RefinedByUser).WithKeySerdes(new StringSerDes()).WithValueSerdes(TrackedEventSerDes.Instance))
-            .TransformValues(Suppliers.Transformer(() => new DedupProcessor(metrics, streams)), "dedup", DedupProcessor.StoreName);
+            .TransformValues(
+                Suppliers.Transformer(() => new SourceStreamTime(reporting.CountingPartitions, reporting.Time, services.InputIdleTimeout)),
+                "to-tracked-event",
+                SourceStreamTime.StoreName)
+            .Repartition(Repartitioned<string, TrackedEvent>.As(RefinedByUser).WithKeySerdes(new StringSerDes()).WithValueSerdes(TrackedEventSerDes.Instance)
+                .WithStreamPartitioner((_, _, tracked, _, _) => tracked.IsMarker ? new Partition(tracked.Target) : Partition.Any))
+            .TransformValues(Suppliers.Transformer(() => new DedupProcessor(metrics, streams, reporting.CountingPartitions)), "dedup", DedupProcessor.StoreName);
         var dedupStats = verdicts.Transform(
             Suppliers.Transformer(() => new DedupStatsProcessor(reporting)), "dedup-stats", DedupStatsProcessor.StoreName);
         var unique = verdicts.Filter((_, verdict, _) => verdict.Outcome == DedupOutcome.Unique, "unique");
         unique
-            .MapValues((verdict, _) => verdict.Event, "unique-event")
+            .MapValues((verdict, _) => verdict.Event!, "unique-event")
             .Peek((_, _, _) => metrics.RecordRefined(), "count-refined")
             .To(topics.Refined, new StringSerDes(), RefinedEventSerDes.Instance, "refined-sink");
 
         // Sub-topology 2: windowed counts, and the statistics reports and alarms are made of.
-        var judged = unique
-            .Map((_, verdict, _) => KeyValuePair.Create(services.CountKeys.Build(verdict.Event),
-                new CountedEvent(verdict.Event.Type, verdict.Event.Page?.Path ?? CountKeyBuilder.Missing, verdict.Event.Key, verdict.SourceStreamTime, verdict.SourcePartition)), "to-counted-event")
-            .Repartition(Repartitioned<string, CountedEvent>.As(CountsByKey).WithKeySerdes(new StringSerDes()).WithValueSerdes(CountedEventSerDes.Instance))
+        var judged = verdicts
+            .Filter((_, verdict, _) => verdict.Outcome is DedupOutcome.Unique or DedupOutcome.Progress, "unique-or-progress")
+            .Map((_, verdict, _) => verdict.Event is { } refinedEvent
+                ? KeyValuePair.Create(services.CountKeys.Build(refinedEvent), new CountedEvent(
+                    refinedEvent.Type, refinedEvent.Page?.Path ?? CountKeyBuilder.Missing, refinedEvent.Key, verdict.SourceStreamTime, verdict.SourcePartition))
+                : KeyValuePair.Create(ProgressMarkers.Key(verdict.Target), CountedEvent.Marker(verdict.SourceStreamTime, verdict.SourcePartition, verdict.Target)), "to-counted-event")
+            .Repartition(Repartitioned<string, CountedEvent>.As(CountsByKey).WithKeySerdes(new StringSerDes()).WithValueSerdes(CountedEventSerDes.Instance)
+                .WithStreamPartitioner((_, _, counted, _, _) => counted.IsMarker ? new Partition(counted.Target) : Partition.Any))
             .TransformValues(Suppliers.Transformer(() => new LatenessJudge(windows, streams)), "judge-lateness");
         judged
-            .Filter((_, judgement, _) => !judgement.Late, "on-time")
+            .Filter((_, judgement, _) => !judgement.Late && !judgement.Event.IsMarker, "on-time")
             .MapValues((judgement, _) => judgement.Event, "counted-event")
             .GroupByKey<StringSerDes, CountedEventSerDes>("group-by-count-key")
             .WindowedBy(HoppingWindowOptions.Of(settings.Windows.Size, settings.Windows.Advance, CountingGrace(settings.Windows)))

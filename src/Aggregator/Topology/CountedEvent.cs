@@ -6,4 +6,9 @@ namespace Aggregator.Topology;
 /// it was read from with that partition's stream time (see <see cref="SourceStreamTime"/>). Event time travels as the
 /// record timestamp.
 /// </summary>
-internal readonly record struct CountedEvent(string Type, string Path, string User, long SourceStreamTime = 0, int SourcePartition = 0);
+/// <remarks>With <see cref="IsMarker"/>, a progress marker (<see cref="ProgressMarkers"/>) of dedup task
+/// <see cref="SourcePartition"/> through <see cref="SourceStreamTime"/>, bound for counting partition <see cref="Target"/>.</remarks>
+internal readonly record struct CountedEvent(string Type, string Path, string User, long SourceStreamTime = 0, int SourcePartition = 0, bool IsMarker = false, int Target = -1)
+{
+    public static CountedEvent Marker(long through, int dedupPartition, int target) => new(string.Empty, string.Empty, string.Empty, through, dedupPartition, true, target);
+}

@@ -16,13 +16,15 @@ namespace Aggregator.Topology;
 /// of being dropped as a duplicate (which would lose the event). Only a copy read from another raw position is a duplicate.
 /// Also re-checks opt-outs that arrived while the event was in flight.
 /// </remarks>
-internal sealed class DedupProcessor(ActivityMetrics metrics, StreamsMetrics streams) : ITransformer<string, TrackedEvent, string, DedupVerdict>
+internal sealed class DedupProcessor(ActivityMetrics metrics, StreamsMetrics streams, int partitions) : ITransformer<string, TrackedEvent, string, DedupVerdict>
 {
     public const string StoreName = "event-ids";
     public static readonly TimeSpan Bucket = TimeSpan.FromMinutes(1);
     private static readonly long BucketMs = (long)Bucket.TotalMilliseconds;
     private IWindowStore<string, RawOrigin> _seen = null!;
     private IReadOnlyKeyValueStore<string, bool> _optOuts = null!;
+    private readonly Dictionary<int, long> _rawProgress = [];
+    private ProcessorContext<string, DedupVerdict> _context = null!;
     private string _task = string.Empty;
 
     /// <summary>
@@ -33,6 +35,8 @@ internal sealed class DedupProcessor(ActivityMetrics metrics, StreamsMetrics str
 
     public void Init(ProcessorContext<string, DedupVerdict> context)
     {
+        _context = context;
+        context.Schedule(ProgressMarkers.Interval, PunctuationType.PROCESSING_TIME, _ => SendMarkers());
         _seen = (IWindowStore<string, RawOrigin>)context.GetStateStore(StoreName);
         _optOuts = OptOutCheck.Table(context);
         _task = context.Id.ToString();
@@ -41,8 +45,15 @@ internal sealed class DedupProcessor(ActivityMetrics metrics, StreamsMetrics str
 
     public Record<string, DedupVerdict> Process(Record<string, TrackedEvent> record)
     {
+        if (record.Value.Event is not { } refined)
+        {
+            var raw = record.Value.Origin.Partition;
+            _rawProgress[raw] = Math.Max(_rawProgress.GetValueOrDefault(raw, -1), record.Value.SourceStreamTime);
+            return null!; // a raw partition's progress marker: passed on, combined, by SendMarkers
+        }
+
         streams.RecordProcessed(_task);
-        var (refined, origin) = (record.Value.Event, record.Value.Origin);
+        var origin = record.Value.Origin;
         var timestamp = record.Timestamp.UnixTimestampMs;
         var bucket = timestamp - (((timestamp % BucketMs) + BucketMs) % BucketMs);
         var firstSeen = _seen.Fetch(refined.EventId, bucket);
@@ -71,6 +82,22 @@ internal sealed class DedupProcessor(ActivityMetrics metrics, StreamsMetrics str
     }
 
     public void Close() => streams.TaskClosed(_task);
+
+    // Once every raw partition has been heard from: every event up to the slowest one's stream time has passed through
+    // here, so every counting partition gets that, after them.
+    private void SendMarkers()
+    {
+        if (_rawProgress.Count < partitions)
+        {
+            return;
+        }
+
+        var through = _rawProgress.Values.Min();
+        for (var target = 0; target < partitions; target++)
+        {
+            _context.Forward(ProgressMarkers.Key(target), new DedupVerdict(null, DedupOutcome.Progress, through, _context.Id.Partition, target));
+        }
+    }
 
     private static Record<string, DedupVerdict> Verdict(Record<string, TrackedEvent> record, DedupOutcome outcome) =>
         Record<string, DedupVerdict>.Create(record.Key, new DedupVerdict(record.Value.Event, outcome, record.Value.SourceStreamTime, record.Value.Origin.Partition));

@@ -25,6 +25,11 @@ internal sealed class LatenessJudge(HoppingWindows windows, StreamsMetrics strea
 
     public Record<string, JudgedEvent> Process(Record<string, CountedEvent> record)
     {
+        if (record.Value.IsMarker)
+        {
+            return Record<string, JudgedEvent>.Create(record.Key, new JudgedEvent(record.Value, false, record.Value.SourceStreamTime));
+        }
+
         streams.RecordProcessed(_task);
         var streamTime = record.Value.SourceStreamTime;
         var late = windows.IsLate(record.Timestamp.UnixTimestampMs, streamTime);

@@ -20,6 +20,7 @@ internal sealed class ActivityTopologyFactory(
     IOptions<SummaryOptions> summary,
     IOptions<AlarmOptions> alarms,
     IOptions<CountingOptions> counting,
+    IOptions<StreamsOptions> streamsOptions,
     ActivityRefiner refiner,
     CountKeyBuilder countKeys,
     ActivityMetrics metrics,
@@ -48,7 +49,10 @@ internal sealed class ActivityTopologyFactory(
             reportingMetrics,
             rawPartitions) { MaxCatchUp = reports.Value.MaxCatchUp };
         _ = counting.Value; // validated at start-up; the key builder already applies it
-        return ActivityTopology.Build(Settings, new ActivityTopologyServices(refiner, countKeys, metrics, streams, reporting));
+        return ActivityTopology.Build(Settings, new ActivityTopologyServices(refiner, countKeys, metrics, streams, reporting)
+        {
+            InputIdleTimeout = streamsOptions.Value.InputIdleTimeout,
+        });
     }
 
     /// <summary>The internal topics this topology needs, sized for the cluster's source topics.</summary>

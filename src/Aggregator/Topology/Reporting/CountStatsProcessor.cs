@@ -11,30 +11,30 @@ internal sealed class CountStatsProcessor(ReportingSettings settings) : TaskStat
 
     protected override bool IsCounting => true;
 
-    private readonly Dictionary<int, long> _bySource = [];
+    private readonly Dictionary<int, long> _byDedupTask = [];
 
     /// <summary>
-    /// A counting partition has counted through time T only when every raw partition feeding it has: events from a raw
-    /// partition that runs behind (a backlog, another instance) are still on their way through the repartitions. So its
-    /// progress is the slowest raw partition's stream time as last seen here, and nothing until every raw partition has
-    /// been seen (the merger gives up waiting after Reports:SilenceAfter and names the partition).
+    /// A counting partition has counted through time T once every dedup task has sent a progress marker at or past T
+    /// (<see cref="ProgressMarkers"/>): events from every raw partition, however far behind (a backlog, another
+    /// instance), up to T have then arrived. Nothing until every dedup task has been heard from.
     /// </summary>
     protected override long ProgressTime
     {
         get
         {
-            if (_bySource.Count < Settings.CountingPartitions)
+            if (_byDedupTask.Count < Settings.CountingPartitions)
             {
                 return -1;
             }
 
             var slowest = long.MaxValue;
-            foreach (var time in _bySource.Values)
+            foreach (var time in _byDedupTask.Values)
             {
                 slowest = Math.Min(slowest, time);
             }
 
-            return slowest;
+            // Every raw partition idle: nothing holds the counts back, but nothing moves them on either.
+            return slowest == ProgressMarkers.NoConstraint ? EventTime : slowest;
         }
     }
 
@@ -42,9 +42,14 @@ internal sealed class CountStatsProcessor(ReportingSettings settings) : TaskStat
     // counts drop the same records.
     protected override void Observe(string key, JudgedEvent value, long timestamp)
     {
+        var counted = value.Event;
+        if (counted.IsMarker)
+        {
+            _byDedupTask[counted.SourcePartition] = Math.Max(_byDedupTask.GetValueOrDefault(counted.SourcePartition, -1), counted.SourceStreamTime);
+            return;
+        }
+
         AdvanceEventTime(value.StreamTime);
-        var source = value.Event.SourcePartition;
-        _bySource[source] = Math.Max(_bySource.GetValueOrDefault(source, -1), value.StreamTime);
-        CountedEventStats.Count(Stats, Settings, key, value.Event, timestamp, value.StreamTime);
+        CountedEventStats.Count(Stats, Settings, key, counted, timestamp, value.StreamTime);
     }
 }

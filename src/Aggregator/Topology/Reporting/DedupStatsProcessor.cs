@@ -7,6 +7,11 @@ internal sealed class DedupStatsProcessor(ReportingSettings settings) : TaskStat
 
     protected override void Observe(string key, DedupVerdict value, long timestamp)
     {
+        if (value.Outcome == DedupOutcome.Progress)
+        {
+            return; // a progress marker for the counting stage (its timestamp is the wall clock)
+        }
+
         AdvanceEventTime(timestamp);
         switch (value.Outcome)
         {

@@ -5,7 +5,10 @@ using Streamiz.Kafka.Net.SerDes;
 
 namespace Aggregator.Topology.Serdes;
 
-/// <summary>The by-user repartition topic's values: [raw partition:4][raw offset:8][source stream time:8] then the refined event's contract JSON.</summary>
+/// <summary>
+/// The by-user repartition topic's values: [raw partition:4][raw offset:8][source stream time:8] then the refined event's
+/// contract JSON; nothing after the header for a progress marker.
+/// </summary>
 internal sealed class TrackedEventSerDes : AbstractSerDes<TrackedEvent>
 {
     private const int OriginBytes = 12;
@@ -15,7 +18,7 @@ internal sealed class TrackedEventSerDes : AbstractSerDes<TrackedEvent>
 
     public override byte[] Serialize(TrackedEvent data, SerializationContext context)
     {
-        var json = RefinedEventSerializer.Serialize(data.Event);
+        var json = data.Event is null ? [] : RefinedEventSerializer.Serialize(data.Event);
         var bytes = new byte[HeaderBytes + json.Length];
         RawOriginSerDes.Write(data.Origin, bytes);
         BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(OriginBytes), data.SourceStreamTime);
@@ -25,12 +28,12 @@ internal sealed class TrackedEventSerDes : AbstractSerDes<TrackedEvent>
 
     public override TrackedEvent Deserialize(byte[] data, SerializationContext context)
     {
-        if (data is null || data.Length <= HeaderBytes)
+        if (data is null || data.Length < HeaderBytes)
         {
-            throw new FormatException($"A tracked event needs more than {HeaderBytes} bytes, got {data?.Length ?? 0}.");
+            throw new FormatException($"A tracked event needs at least {HeaderBytes} bytes, got {data?.Length ?? 0}.");
         }
 
-        return new TrackedEvent(
-            RefinedEventSerializer.Deserialize(data.AsMemory(HeaderBytes)), RawOriginSerDes.Read(data), BinaryPrimitives.ReadInt64BigEndian(data.AsSpan(OriginBytes)));
+        var refined = data.Length == HeaderBytes ? null : RefinedEventSerializer.Deserialize(data.AsMemory(HeaderBytes));
+        return new TrackedEvent(refined, RawOriginSerDes.Read(data), BinaryPrimitives.ReadInt64BigEndian(data.AsSpan(OriginBytes)));
     }
 }
