@@ -78,7 +78,7 @@ internal static class ActivityTopology
         // Sub-topology 1: dedup, refined output.
         var verdicts = outcomes[2]
             .TransformValues(
-                Suppliers.Transformer(() => new SourceStreamTime(reporting.CountingPartitions, reporting.Time, services.InputIdleTimeout)),
+                Suppliers.Transformer(() => new SourceStreamTime(reporting.CountingPartitions)),
                 "to-tracked-event",
                 SourceStreamTime.StoreName)
             .Repartition(Repartitioned<string, TrackedEvent>.As(RefinedByUser).WithKeySerdes(new StringSerDes()).WithValueSerdes(TrackedEventSerDes.Instance)

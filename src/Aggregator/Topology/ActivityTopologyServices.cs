@@ -9,8 +9,4 @@ internal sealed record ActivityTopologyServices(
     CountKeyBuilder CountKeys,
     ActivityMetrics Metrics,
     StreamsMetrics Streams,
-    ReportingSettings Reporting)
-{
-    /// <summary>How long a raw partition without records may hold the others' progress back (Streams:InputIdleTimeout).</summary>
-    public TimeSpan InputIdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
-}
+    ReportingSettings Reporting);

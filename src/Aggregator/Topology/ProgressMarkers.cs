@@ -11,15 +11,14 @@ namespace Aggregator.Topology;
 /// partition of the counts-by-key topic (<see cref="DedupProcessor"/>): all events up to it have passed through it;</item>
 /// <item>each counting task's progress is the smallest over every dedup task (Reporting/CountStatsProcessor).</item>
 /// </list>
-/// A raw partition without records for <c>Streams:InputIdleTimeout</c> stops holding the others back
-/// (<see cref="NoConstraint"/>). About 2 × partitions² small records a second in all.
+/// A raw partition that has never had a record promises nothing, so summaries wait for it until the merger gives up
+/// (<c>Reports:SilenceAfter</c>, naming it in the footer); with a firehose every partition has data. (Declaring an idle
+/// partition "no constraint" after a timeout was tried and closed intervals early: the burst that ends the idleness
+/// reaches the partitions' tasks at different moments.) About 2 × partitions² small records a second in all.
 /// </summary>
 internal static class ProgressMarkers
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
-    /// <summary>The marker of an idle raw partition: it holds nothing back.</summary>
-    public const long NoConstraint = long.MaxValue;
 
     /// <summary>Markers' record key (not null: Streamiz skips null-keyed records at stateful processors), per target partition.</summary>
     public static string Key(int target) => "progress-marker-" + target.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -17,19 +17,17 @@ namespace Aggregator.Topology;
 /// is cached, so its changelog is written at commit, with the offsets: a replay after a crash is judged against the
 /// stream time of the last commit, as the first pass was, give or take one commit interval.
 /// </remarks>
-internal sealed class SourceStreamTime(int partitions, TimeProvider time, TimeSpan idleAfter) : ITransformer<string, RefineOutcome, string, TrackedEvent>
+internal sealed class SourceStreamTime(int partitions) : ITransformer<string, RefineOutcome, string, TrackedEvent>
 {
     public const string StoreName = "raw-stream-time";
     private const string Key = "stream-time";
     private ProcessorContext<string, TrackedEvent> _context = null!;
     private IKeyValueStore<string, long> _store = null!;
     private long? _streamTime;
-    private long _lastRecord;
 
     public void Init(ProcessorContext<string, TrackedEvent> context)
     {
         _context = context;
-        _lastRecord = time.GetTimestamp();
         context.Schedule(ProgressMarkers.Interval, PunctuationType.PROCESSING_TIME, _ => SendMarkers());
         _store = (IKeyValueStore<string, long>)context.GetStateStore(StoreName);
         // Not read here: Streamiz 1.8 calls Init when it creates the task, before the store is restored from its
@@ -39,7 +37,6 @@ internal sealed class SourceStreamTime(int partitions, TimeProvider time, TimeSp
 
     public Record<string, TrackedEvent> Process(Record<string, RefineOutcome> record)
     {
-        _lastRecord = time.GetTimestamp();
         _streamTime ??= _store.Get(Key);
         var eventTime = record.Timestamp.UnixTimestampMs; // the refine stage stamped event time
         if (eventTime > _streamTime)
@@ -56,16 +53,14 @@ internal sealed class SourceStreamTime(int partitions, TimeProvider time, TimeSp
     }
 
     // Every partition of the by-user topic gets this partition's stream time, after every event read before it. Until a
-    // record has been processed it is unknown (a backlog may be waiting), unless the partition has been idle long enough.
+    // record has been processed it is unknown: a backlog may be waiting, so nothing is promised.
     private void SendMarkers()
     {
-        var idle = time.GetElapsedTime(_lastRecord) >= idleAfter;
-        if (_streamTime is not { } streamTime && !idle)
+        if (_streamTime is not { } marker)
         {
             return;
         }
 
-        var marker = idle ? ProgressMarkers.NoConstraint : _streamTime!.Value;
         var origin = new RawOrigin(_context.Id.Partition, -1);
         for (var target = 0; target < partitions; target++)
         {

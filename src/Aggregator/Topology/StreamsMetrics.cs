@@ -98,7 +98,11 @@ internal sealed class StreamsMetrics : IDisposable
     /// A task's first processor was initialised. Streamiz 1.8 does that when it creates the task, before its stores are
     /// restored (TaskManager.CreateTasks), so this also counts tasks that are still to restore.
     /// </summary>
-    public void TaskStarted(string task) => _tasks[task] = 0;
+    public void TaskStarted(string task)
+    {
+        _tasks[task] = 0;
+        _processed.Add(0, new KeyValuePair<string, object?>("task", task)); // exported from zero: "nothing reprocessed" shows
+    }
 
     public void TaskClosed(string task) => _tasks.TryRemove(task, out _);
 

@@ -26,6 +26,10 @@ public sealed class SummaryDeliveryTests(EmbeddedKafkaFixture kafka, ITestOutput
 
         await using var one = app.Start("one");
         await using var two = app.Start("two");
+        // Both in the group before the data lands: on the embedded broker the worker runs at-least-once, and records read
+        // by one instance and handed over in a rebalance before their stats were flushed would be counted again
+        // (exactly-once on a real cluster). This test is about one summary per interval across instances, not replays.
+        await WaitForStableGroupAsync(one, two);
         app.Produce(events);
 
         var accepted = await WaitForAsync(() => Slack.PostsTo("summary").Where(p => p.Accepted).ToList(), posts => posts.Count >= 2, TimeSpan.FromSeconds(120));
@@ -49,6 +53,13 @@ public sealed class SummaryDeliveryTests(EmbeddedKafkaFixture kafka, ITestOutput
         // The 429 was honoured: nothing reached the webhook before its Retry-After had passed.
         Assert.Equal(429, posts[0].Status);
         Assert.True(posts[1].Arrived - posts[0].Arrived >= TimeSpan.FromSeconds(3), $"retried after {posts[1].Arrived - posts[0].Arrived}");
+    }
+
+    private static async Task WaitForStableGroupAsync(AppProcess one, AppProcess two)
+    {
+        Assert.True(await one.WaitForOutputAsync("REBALANCING -> RUNNING", TimeSpan.FromSeconds(60)), "instance one never ran");
+        Assert.True(await two.WaitForOutputAsync("REBALANCING -> RUNNING", TimeSpan.FromSeconds(60)), "instance two never ran");
+        await Task.Delay(TimeSpan.FromSeconds(5)); // the group settles on the assignment both joined with
     }
 
     internal static DateTimeOffset IntervalStart(DateTimeOffset time) =>

@@ -40,7 +40,7 @@ internal sealed class StreamsOptions
     [Range(1_000, 10_000_000)]
     public int CacheMaxEntriesPerStore { get; set; } = 50_000;
 
-    /// <summary>A raw partition without records for this long stops holding back the others' progress (when summaries close).</summary>
+    /// <summary>Kept so existing configuration still loads: progress now travels as markers (Topology/ProgressMarkers).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan InputIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

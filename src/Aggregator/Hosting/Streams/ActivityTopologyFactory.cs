@@ -20,7 +20,6 @@ internal sealed class ActivityTopologyFactory(
     IOptions<SummaryOptions> summary,
     IOptions<AlarmOptions> alarms,
     IOptions<CountingOptions> counting,
-    IOptions<StreamsOptions> streamsOptions,
     ActivityRefiner refiner,
     CountKeyBuilder countKeys,
     ActivityMetrics metrics,
@@ -49,10 +48,7 @@ internal sealed class ActivityTopologyFactory(
             reportingMetrics,
             rawPartitions) { MaxCatchUp = reports.Value.MaxCatchUp };
         _ = counting.Value; // validated at start-up; the key builder already applies it
-        return ActivityTopology.Build(Settings, new ActivityTopologyServices(refiner, countKeys, metrics, streams, reporting)
-        {
-            InputIdleTimeout = streamsOptions.Value.InputIdleTimeout,
-        });
+        return ActivityTopology.Build(Settings, new ActivityTopologyServices(refiner, countKeys, metrics, streams, reporting));
     }
 
     /// <summary>The internal topics this topology needs, sized for the cluster's source topics.</summary>

@@ -33,8 +33,7 @@ internal sealed class CountStatsProcessor(ReportingSettings settings) : TaskStat
                 slowest = Math.Min(slowest, time);
             }
 
-            // Every raw partition idle: nothing holds the counts back, but nothing moves them on either.
-            return slowest == ProgressMarkers.NoConstraint ? EventTime : slowest;
+            return slowest;
         }
     }
 

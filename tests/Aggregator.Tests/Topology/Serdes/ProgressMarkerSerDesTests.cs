@@ -24,14 +24,14 @@ public sealed class ProgressMarkerSerDesTests
     [Fact]
     public void DedupTaskMarker_RoundTrips_AsAMarker_AndAnEventDoesNot()
     {
-        var marker = CountedEvent.Marker(ProgressMarkers.NoConstraint, dedupPartition: 2, target: 1);
+        var marker = CountedEvent.Marker(1_796_000_000_000, dedupPartition: 2, target: 1);
         var counted = new CountedEvent("page_view", "/", "u-1", 42, 2);
 
         var readMarker = CountedEventSerDes.Instance.Deserialize(CountedEventSerDes.Instance.Serialize(marker, Context), Context);
         var readEvent = CountedEventSerDes.Instance.Deserialize(CountedEventSerDes.Instance.Serialize(counted, Context), Context);
 
         Assert.True(readMarker.IsMarker);
-        Assert.Equal((ProgressMarkers.NoConstraint, 2), (readMarker.SourceStreamTime, readMarker.SourcePartition));
+        Assert.Equal((1_796_000_000_000L, 2), (readMarker.SourceStreamTime, readMarker.SourcePartition));
         Assert.False(readEvent.IsMarker);
         Assert.Equal(("page_view", "/", "u-1", 42L, 2), (readEvent.Type, readEvent.Path, readEvent.User, readEvent.SourceStreamTime, readEvent.SourcePartition));
     }
