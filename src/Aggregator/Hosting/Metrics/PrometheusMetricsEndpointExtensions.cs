@@ -27,6 +27,9 @@ internal static class PrometheusMetricsEndpointExtensions
         // One format whatever the scraper negotiates, so the series are exactly those docs/metrics.md lists:
         // OpenMetrics would add _created samples, which Prometheus before 3.x stores as series of their own.
         context.Request.Headers.Accept = TextFormat;
+        // Uncompressed: the text is rewritten below (Prometheus asks for gzip, and rewriting gzipped bytes as text broke
+        // every real scrape with "gzip: invalid header").
+        context.Request.Headers.Remove("Accept-Encoding");
 
         var body = context.Response.Body;
         using var buffer = new MemoryStream();

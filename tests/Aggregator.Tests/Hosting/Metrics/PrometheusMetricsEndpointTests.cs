@@ -56,6 +56,24 @@ public sealed class PrometheusMetricsEndpointTests
         Assert.False(scrape.HasFamily("target_info"));
     }
 
+    // Prometheus sends Accept-Encoding: gzip; the answer must still be text it can parse (it once came back as gzipped
+    // bytes rewritten as text: every real scrape failed with "gzip: invalid header").
+    [Fact]
+    public async Task GetMetrics_AskedForGzip_AnswersUncompressedText()
+    {
+        var meterName = "Aggregator.Test" + Guid.NewGuid().ToString("N");
+        await using var endpoint = await MetricsEndpoint.StartAsync(o => o.MeterNames = [meterName]);
+        using var meter = new Meter(meterName);
+        meter.CreateObservableGauge("aggregator.streams.tasks.running", () => 4);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        using var response = await endpoint.Client.SendAsync(request);
+
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Equal(4, Exposition.Parse(await response.Content.ReadAsStringAsync()).Value("aggregator_streams_tasks_running"));
+    }
+
     [Fact]
     public async Task GetMetrics_ByDefault_ExportsMetersNamedAggregatorStar_CreatedAfterStart()
     {
