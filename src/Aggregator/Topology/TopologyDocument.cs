@@ -118,6 +118,14 @@ internal static class TopologyDocument
         stream time is per counting task and in memory only, is given a grace as long as retention allows so it never
         second-guesses the verdict.
 
+        **A summary covers everything in its interval, on any number of instances.** Every raw partition's task sends its
+        stream time once a second to every partition of the by-user topic; every dedup task, once it has heard from all
+        raw partitions, sends the slowest of them on to every partition of the counts-by-key topic. Markers travel
+        behind the events they vouch for, so a counting task knows it has counted everything up to the slowest marker
+        (`Topology/ProgressMarkers`), and the report merger closes an interval only when every counting partition has
+        said so — however far behind one instance or raw partition runs. A raw partition that never had a record holds
+        summaries back until `Reports:SilenceAfter`, when the merger sends the interval and names what is missing.
+
         **Outputs are keyed for consumers to converge.** Refined events carry a stable `eventId` for consumers to
         de-duplicate; for counts, the latest value per key is always the right one.
 
