@@ -1,0 +1,62 @@
+using Aggregator.Hosting.Options;
+using Aggregator.Hosting.Streams;
+using Aggregator.Topology;
+using Microsoft.Extensions.Logging.Abstractions;
+using Streamiz.Kafka.Net;
+
+namespace Aggregator.Tests.Hosting.Streams;
+
+public sealed class StreamsConfigFactoryTests
+{
+    private static StreamConfig Create(bool exactlyOnce, StreamsOptions? streams = null, KafkaOptions? kafka = null)
+    {
+        using var metrics = new StreamsMetrics();
+        using var bridge = new StreamizMetricsBridge();
+        return StreamsConfigFactory.Create(
+            kafka ?? new KafkaOptions { BootstrapServers = "broker:9092" },
+            streams ?? new StreamsOptions { InstanceId = "one", CommitInterval = TimeSpan.FromMilliseconds(1500) },
+            exactlyOnce,
+            NullLoggerFactory.Instance,
+            bridge,
+            metrics);
+    }
+
+    // Streamiz resets CommitIntervalMs (to 100 ms) when the guarantee is set to exactly-once: ours must survive it.
+    [Fact]
+    public void ExactlyOnce_KeepsTheConfiguredCommitInterval()
+    {
+        var config = Create(exactlyOnce: true);
+
+        Assert.Equal(ProcessingGuarantee.EXACTLY_ONCE, config.Guarantee);
+        Assert.Equal(1500, config.CommitIntervalMs);
+    }
+
+    [Fact]
+    public void AtLeastOnce_UsesAnIdempotentProducer_AndRestoresTenThousandRecordsPerPoll()
+    {
+        var config = Create(exactlyOnce: false);
+
+        Assert.Equal(ProcessingGuarantee.AT_LEAST_ONCE, config.Guarantee);
+        Assert.Equal(1500, config.CommitIntervalMs);
+        Assert.Equal("true", config.ToProducerConfig("p").Get("enable.idempotence"));
+        Assert.Equal(10_000, config.MaxPollRestoringRecords);
+    }
+
+    [Fact]
+    public void Producer_CompressesWithLz4_UnlessKafkaClientSaysOtherwise()
+    {
+        Assert.Equal("lz4", Create(exactlyOnce: false).ToProducerConfig("p").Get("compression.type"));
+
+        var kafka = new KafkaOptions { BootstrapServers = "broker:9092", Client = { ["compression.type"] = "zstd" } };
+        Assert.Equal("zstd", Create(exactlyOnce: false, kafka: kafka).ToProducerConfig("p").Get("compression.type"));
+    }
+
+    [Fact]
+    public void StateDirectory_IsPerInstance_AndClientIdNamesIt()
+    {
+        var config = Create(exactlyOnce: false, streams: new StreamsOptions { ApplicationId = "agg", InstanceId = "worker-2", StateDirectory = "/var/lib/aggregator" });
+
+        Assert.Equal("/var/lib/aggregator/worker-2", config.StateDir);
+        Assert.Equal("agg-worker-2", config.ClientId);
+    }
+}
