@@ -38,11 +38,6 @@ internal static class AlertingTools
         return (exitCode, process.StandardOutput + process.StandardError);
     }
 
-    /// <summary>A port free on 127.0.0.1 right now (the OS picks it; the caller binds it moments later).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A port free on 127.0.0.1 right now.</summary>
+    public static int FreePort() => MetricsScrape.FreePort();
 }

@@ -20,7 +20,7 @@ public sealed class LateAfterRestartTests(EmbeddedKafkaFixture kafka, ITestOutpu
     [Fact]
     public async Task TwelveHourOldEvents_FirstReadAfterARestart_DroppedAsLate_NoWindowsNoSummaries()
     {
-        var port = FreePort();
+        var port = MetricsScrape.FreePort();
         var app = new ReportingApp(kafka, Slack, Work, new Dictionary<string, string> { ["Http:Port"] = port.ToString(CultureInfo.InvariantCulture) });
         var start = SummaryDeliveryTests.IntervalStart(DateTimeOffset.UtcNow.AddMinutes(-50));
         var old = start.AddHours(-12);
@@ -100,23 +100,7 @@ public sealed class LateAfterRestartTests(EmbeddedKafkaFixture kafka, ITestOutpu
     private static async Task<double> Metric(int port, string name)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
-        try
-        {
-            var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
-            return text.Split('\n')
-                .Where(line => line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is '{' or ' ')
-                .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return 0;
-        }
+        return await MetricsScrape.SumAsync(http, port, name) ?? 0;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

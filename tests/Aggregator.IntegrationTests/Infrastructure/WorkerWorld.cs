@@ -91,7 +91,7 @@ internal sealed class WorkerWorld : IDisposable
         {
             if (!_ports.TryGetValue(instance, out var port))
             {
-                _ports[instance] = port = FreePort();
+                _ports[instance] = port = MetricsScrape.FreePort();
             }
 
             return port;
@@ -215,21 +215,8 @@ internal sealed class WorkerWorld : IDisposable
     }
 
     /// <summary>The sum of a metric family's samples on /metrics; null when the endpoint does not answer.</summary>
-    public async Task<double?> MetricAsync(string name, string? labelFilter = null, string instance = DefaultInstance)
-    {
-        try
-        {
-            var text = await _http.GetStringAsync(new Uri($"http://127.0.0.1:{PortOf(instance)}/metrics"));
-            return text.Split('\n')
-                .Where(line => line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is '{' or ' ')
-                .Where(line => labelFilter is null || line.Contains(labelFilter, StringComparison.Ordinal))
-                .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return null;
-        }
-    }
+    public Task<double?> MetricAsync(string name, string? labelFilter = null, string instance = DefaultInstance) =>
+        MetricsScrape.SumAsync(_http, PortOf(instance), name, labelFilter);
 
     /// <summary>
     /// Produces <paramref name="records"/> in slices, each once the worker has read all but one slice of what came
@@ -328,10 +315,4 @@ internal sealed class WorkerWorld : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

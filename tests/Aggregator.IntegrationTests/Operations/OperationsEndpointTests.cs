@@ -51,7 +51,7 @@ public sealed class OperationsEndpointTests(EmbeddedKafkaFixture kafka, ITestOut
             producer.Flush(TimeSpan.FromSeconds(30));
         }
 
-        var port = FreePort();
+        var port = MetricsScrape.FreePort();
         var arguments = settings.Select(s => $"--{s.Key}={s.Value}").Append($"--Http:Port={port}").Prepend("run").ToArray();
 
         // 1. Process everything; metrics and /counts.
@@ -169,12 +169,6 @@ public sealed class OperationsEndpointTests(EmbeddedKafkaFixture kafka, ITestOut
         .Where(line => line.StartsWith(name, StringComparison.Ordinal) && (line.Length == name.Length || line[name.Length] is '{' or ' '))
         .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static Dictionary<string, long> Latest(IEnumerable<ConsumeResult<byte[], byte[]>> records)
     {

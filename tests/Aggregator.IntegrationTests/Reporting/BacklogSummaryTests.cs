@@ -17,7 +17,7 @@ public sealed class BacklogSummaryTests(EmbeddedKafkaFixture kafka, ITestOutputH
     [Fact]
     public async Task SixHourBacklog_FedToAFreshWorker_AtMostSevenSummaries()
     {
-        var port = FreePort();
+        var port = MetricsScrape.FreePort();
         var app = new ReportingApp(kafka, Slack, Work, new Dictionary<string, string> { ["Http:Port"] = port.ToString(CultureInfo.InvariantCulture) });
         var now = DateTimeOffset.UtcNow;
         var events = Enumerable.Range(0, 6 * 360)
@@ -54,24 +54,7 @@ public sealed class BacklogSummaryTests(EmbeddedKafkaFixture kafka, ITestOutputH
         Assert.True(summaries.Count <= 7, $"{summaries.Count} summaries for a 6-hour backlog (at most 7: one hour of intervals and one catch-up)");
     }
 
-    private static async Task<double> Refined(HttpClient http, int port)
-    {
-        try
-        {
-            var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
-            return text.Split('\n').Where(l => l.StartsWith("aggregator_events_refined_total ", StringComparison.Ordinal))
-                .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return 0;
-        }
-    }
+    private static async Task<double> Refined(HttpClient http, int port) =>
+        await MetricsScrape.SumAsync(http, port, "aggregator_events_refined_total") ?? 0;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
