@@ -5,19 +5,27 @@ namespace Aggregator.Activity;
 /// <summary>
 /// The activity contract end to end for one record: parse and validate, then enrich and mask — page parts
 /// with sensitive query parameters removed, referrer host, device from the user agent, truncated IP, a
-/// deterministic id when the sender gave none. Pure and thread-safe: no I/O, so one instance serves every
+/// deterministic id when the sender gave none, <c>properties</c> through the allow-list; dead letters masked the
+/// same way. Pure and thread-safe: no I/O, so one instance serves every
 /// stream thread.
 /// </summary>
 internal sealed class ActivityRefiner
 {
     private readonly RawEventParser _parser;
     private readonly QueryStringSanitizer _sanitizer;
+    private readonly PropertyAllowList _properties;
+    private readonly DeadLetterMasker _deadLetters;
+    private readonly bool _dlqKeepRaw;
     private readonly TimeProvider _timeProvider;
 
-    public ActivityRefiner(RawEventParser parser, QueryStringSanitizer sanitizer, TimeProvider timeProvider)
+    public ActivityRefiner(
+        RawEventParser parser, QueryStringSanitizer sanitizer, PropertyAllowList properties, IOptions<PrivacyOptions> privacy, TimeProvider timeProvider)
     {
         _parser = parser;
         _sanitizer = sanitizer;
+        _properties = properties;
+        _deadLetters = new DeadLetterMasker(sanitizer, properties);
+        _dlqKeepRaw = privacy.Value.DlqKeepRaw;
         _timeProvider = timeProvider;
     }
 
@@ -25,11 +33,17 @@ internal sealed class ActivityRefiner
     public static ActivityRefiner Create(
         ActivityValidationOptions? validation = null,
         ActivityMaskingOptions? masking = null,
-        TimeProvider? timeProvider = null) =>
-        new(
+        TimeProvider? timeProvider = null,
+        PrivacyOptions? privacy = null)
+    {
+        var privacyOptions = Options.Create(privacy ?? new PrivacyOptions());
+        return new(
             new RawEventParser(Options.Create(validation ?? new ActivityValidationOptions())),
             new QueryStringSanitizer(Options.Create(masking ?? new ActivityMaskingOptions())),
+            new PropertyAllowList(privacyOptions),
+            privacyOptions,
             timeProvider ?? TimeProvider.System);
+    }
 
     /// <summary>Refines with the <see cref="TimeProvider"/>'s current time as the ingest time.</summary>
     public RefineResult Refine(byte[]? key, byte[]? value, SourcePosition source) =>
@@ -45,17 +59,20 @@ internal sealed class ActivityRefiner
         var parsed = _parser.Parse(value, ingestTime);
         if (!parsed.IsValid)
         {
+            // Dead letters are kept like refined events: masked (issue 14), unless raw bytes were asked for deliberately.
+            var (kept, payload) = _dlqKeepRaw ? (value, DeadLetterPayload.Raw) : _deadLetters.Mask(value);
             return RefineResult.Rejected(new DeadLetterRecord(
                 key,
-                value,
+                kept,
                 parsed.Rejection,
-                DeadLetterHeaders.Create(parsed.Rejection, source, ingestTime)));
+                DeadLetterHeaders.Create(parsed.Rejection, source, ingestTime, payload)));
         }
 
-        return RefineResult.Refined(Enrich(parsed.Event, value, ingestTime));
+        var (properties, dropped) = _properties.Filter(parsed.Event.Properties);
+        return RefineResult.Refined(Enrich(parsed.Event, properties, value, ingestTime), dropped);
     }
 
-    private RefinedEvent Enrich(RawEvent raw, ReadOnlySpan<byte> value, DateTimeOffset ingestTime)
+    private RefinedEvent Enrich(RawEvent raw, ReadOnlyMemory<byte> properties, ReadOnlySpan<byte> value, DateTimeOffset ingestTime)
     {
         PageInfo? page = null;
         if (raw.Url is { } url)
@@ -85,7 +102,7 @@ internal sealed class ActivityRefiner
             ReferrerHost = referrerHost,
             Device = raw.UserAgent is { } userAgent ? UserAgentClassifier.Classify(userAgent) : null,
             Ip = raw.Ip is { } ip ? IpMasker.Mask(ip) : null,
-            Properties = raw.Properties,
+            Properties = properties,
             ExtraFields = raw.UnknownFields,
         };
     }

@@ -8,10 +8,11 @@ namespace Aggregator.Activity;
 /// </summary>
 internal readonly struct RefineResult
 {
-    private RefineResult(RefinedEvent? refined, DeadLetterRecord? deadLetter)
+    private RefineResult(RefinedEvent? refined, DeadLetterRecord? deadLetter, int droppedProperties = 0)
     {
         Event = refined;
         DeadLetter = deadLetter;
+        DroppedProperties = droppedProperties;
     }
 
     public RefinedEvent? Event { get; }
@@ -27,7 +28,10 @@ internal readonly struct RefineResult
 
     public Rejection? Rejection => DeadLetter?.Rejection;
 
-    public static RefineResult Refined(RefinedEvent refined) => new(refined, null);
+    /// <summary>How many <c>properties</c> the allow-list removed from the refined event (for the metric).</summary>
+    public int DroppedProperties { get; }
+
+    public static RefineResult Refined(RefinedEvent refined, int droppedProperties = 0) => new(refined, null, droppedProperties);
 
     public static RefineResult Rejected(DeadLetterRecord deadLetter) => new(null, deadLetter);
 }

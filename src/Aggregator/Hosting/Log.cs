@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(2006, LogLevel.Warning, "Skipped a record of {Topic} [{Partition}] at offset {Offset} that could not be deserialized: {Reason}")]
     public static partial void SkippedUndeserializable(ILogger logger, string topic, int partition, long offset, string reason);
 
+    [LoggerMessage(2008, LogLevel.Warning, "Privacy:DlqKeepRaw is set: dead letters keep the original bytes, unmasked (IP addresses, user agents, query strings, all properties); turn it off when the debugging is done")]
+    public static partial void DlqKeepsRaw(ILogger logger);
+
     [LoggerMessage(2002, LogLevel.Critical, "The streams instance stopped: {Reason}")]
     public static partial void Failed(ILogger logger, string reason);
 

@@ -14,6 +14,8 @@ internal sealed class ActivityMetrics : IDisposable
     private readonly Counter<long> _deadLettered;
     private readonly Counter<long> _optedOut;
     private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _deadLettersWithheld;
+    private readonly Counter<long> _propertiesDropped;
     private long _refinedTotal;
     private long _deadLetteredTotal;
     private long _optedOutTotal;
@@ -27,6 +29,8 @@ internal sealed class ActivityMetrics : IDisposable
         _deadLettered = _meter.CreateCounter<long>("aggregator.events.dead_lettered", description: "Raw records sent to the dead-letter topic, by reason.");
         _optedOut = _meter.CreateCounter<long>("aggregator.events.opted_out", description: "Events dropped because their user opted out of tracking.");
         _duplicates = _meter.CreateCounter<long>("aggregator.events.duplicates", description: "Resent events recognised by eventId and dropped.");
+        _deadLettersWithheld = _meter.CreateCounter<long>("aggregator.events.dead_letters_withheld", description: "Rejected records not written to the dead-letter topic because they name an opted-out identity (also counted as dead-lettered).");
+        _propertiesDropped = _meter.CreateCounter<long>("aggregator.events.properties_dropped", description: "Event properties removed because they are not in Privacy:AllowedProperties.");
         // Observed from the running total, so it is exported from the start: no replays is news after a restart too.
         _meter.CreateObservableCounter("aggregator.events.replayed", () => Replayed, description: "Events read again from the same raw position after a crash (at-least-once) and let through dedup again.");
     }
@@ -60,6 +64,10 @@ internal sealed class ActivityMetrics : IDisposable
         Interlocked.Increment(ref _optedOutTotal);
         _optedOut.Add(1);
     }
+
+    public void RecordDeadLetterWithheld() => _deadLettersWithheld.Add(1);
+
+    public void RecordPropertiesDropped(int count) => _propertiesDropped.Add(count);
 
     public void RecordDuplicate()
     {

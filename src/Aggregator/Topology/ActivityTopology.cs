@@ -64,12 +64,13 @@ internal static class ActivityTopology
         // Sub-topology 0: refine.
         var refined = builder.Stream(topics.Raw, new ByteArraySerDes(), new ByteArraySerDes(), "raw-source", new RawTimestampExtractor())
             .Transform(Suppliers.Transformer(() => new RefineProcessor(services.Refiner, metrics, streams)), "refine");
+        // Opted out first: an opted-out person's malformed record is dropped, not dead-lettered (issue 14).
         var outcomes = refined.Branch(
             "refine-",
-            (_, outcome, _) => outcome.DeadLetter is not null,
             (_, outcome, _) => outcome.OptedOut,
+            (_, outcome, _) => outcome.DeadLetter is not null,
             (_, _, _) => true);
-        outcomes[0]
+        outcomes[1]
             .Transform(Suppliers.Transformer(() => new DeadLetterWriter()), "dead-letter")
             .To(topics.Dlq, new ByteArraySerDes(), new ByteArraySerDes(), "dlq-sink");
         var refineStats = refined.Transform(

@@ -72,7 +72,7 @@ internal sealed class DedupProcessor(ActivityMetrics metrics, StreamsMetrics str
             metrics.RecordReplayed();
         }
 
-        if (OptOutCheck.IsOptedOut(_optOuts, refined.UserId))
+        if (OptOutCheck.IsOptedOut(_optOuts, refined.UserId, refined.AnonymousId))
         {
             metrics.RecordOptedOut();
             return Verdict(record, DedupOutcome.OptedOut);

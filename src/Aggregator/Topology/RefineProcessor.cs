@@ -6,8 +6,9 @@ using Streamiz.Kafka.Net.State;
 namespace Aggregator.Topology;
 
 /// <summary>
-/// Raw bytes in; refined events (keyed by user, stamped with their event time) or dead letters out. Events of
-/// users who opted out are marked so the topology drops them (after counting), never logged with their content.
+/// Raw bytes in; refined events (keyed by user, stamped with their event time) or dead letters out. Records of
+/// people who opted out — by any identity the record names, malformed records included — are marked so the topology
+/// drops them (after counting) before anything about them is written, DLQ included; never logged with their content.
 /// </summary>
 internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics metrics, StreamsMetrics streams)
     : ITransformer<byte[], byte[], string, RefineOutcome>
@@ -34,13 +35,26 @@ internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics m
         if (!result.IsRefined)
         {
             var deadLetter = result.DeadLetter!;
+            // Counted as a dead letter either way (the DLQ metric and the summaries' DLQ count), stored only when the
+            // identities it names, as far as they can be read, are not opted out (issue 14).
             metrics.RecordDeadLettered(deadLetter.Rejection.Code);
+            var withheld = OptOutCheck.IsOptedOut(_optOuts, IdentityProbe.Read(record.Key, record.Value));
+            if (withheld)
+            {
+                metrics.RecordDeadLetterWithheld();
+            }
+
             // Not null: Streamiz skips null-keyed records at stateful processors (the stats stage counts dead letters).
-            return Record<string, RefineOutcome>.Create(string.Empty, new RefineOutcome(null, deadLetter, origin));
+            return Record<string, RefineOutcome>.Create(string.Empty, new RefineOutcome(null, deadLetter, origin, withheld));
         }
 
         var refined = result.Event!;
-        var optedOut = OptOutCheck.IsOptedOut(_optOuts, refined.UserId);
+        if (result.DroppedProperties > 0)
+        {
+            metrics.RecordPropertiesDropped(result.DroppedProperties);
+        }
+
+        var optedOut = OptOutCheck.IsOptedOut(_optOuts, refined.UserId, refined.AnonymousId);
         if (optedOut)
         {
             metrics.RecordOptedOut();

@@ -32,7 +32,7 @@ internal static class TopologyDocument
         text.AppendLine("| topic | key | partitioned by | written by | why |");
         text.AppendLine("|---|---|---|---|---|");
         text.AppendLine($"| `{topics.Raw}` | anything (often null) | the collector's choice | the collector / `aggregator generate` | raw activity, kept as sent |");
-        text.AppendLine($"| `{topics.OptOuts}` | userId | userId | the privacy service | global table: every instance holds all opt-outs, read to the end before processing starts |");
+        text.AppendLine($"| `{topics.OptOuts}` | identity: userId or anonymousId | identity | the privacy service | global table: every instance holds all opt-outs, read to the end before processing starts; an event naming any opted-out identity is dropped (see docs/privacy.md) |");
         text.AppendLine($"| `{topics.Dlq}` | the raw key, untouched | (unchanged) | {Writer(description, topics.Dlq)} | rejected raw records with `dlq.*` headers saying why and where from |");
         text.AppendLine($"| `{topics.Refined}` | userId (else anonymousId) | user | {Writer(description, topics.Refined)} | validated, masked, enriched, de-duplicated events; per-user order kept |");
         text.AppendLine($"| `{topics.Counts}` | JSON `{{key, windowStart, windowEnd}}` | count key + window | {Writer(description, topics.Counts)} | windowed counts; the latest record per key is the truth |");
@@ -130,8 +130,10 @@ internal static class TopologyDocument
         de-duplicate; for counts, the latest value per key is always the right one.
 
         **Opt-outs apply from the moment they are read.** The opt-out table is a global table, loaded to the end of its
-        topic before any event is processed and followed while running; events of opted-out users are dropped before
-        re-partitioning and again before they are written, and only counted, never logged.
+        topic before any event is processed and followed while running; an event naming any opted-out identity (its
+        userId or its anonymousId) is dropped before re-partitioning and again before it is written, and only counted,
+        never logged; a malformed record naming one is counted as a dead letter but not stored. What is stored where,
+        masked how, and how erasure reaches it: [docs/privacy.md](docs/privacy.md).
 
         """;
 }

@@ -9,12 +9,12 @@ public sealed class ActivityRefinerTests
 {
     private static readonly SourcePosition Source = new("activity.raw", 3, 12345);
 
-    private static ActivityRefiner Refiner(FakeTimeProvider? time = null) =>
-        ActivityRefiner.Create(timeProvider: time ?? new FakeTimeProvider(Ingest));
+    private static ActivityRefiner Refiner(FakeTimeProvider? time = null, PrivacyOptions? privacy = null) =>
+        ActivityRefiner.Create(timeProvider: time ?? new FakeTimeProvider(Ingest), privacy: privacy);
 
-    private static RefinedEvent RefineValid(string json)
+    private static RefinedEvent RefineValid(string json, PrivacyOptions? privacy = null)
     {
-        var result = Refiner().Refine(null, Encoding.UTF8.GetBytes(json), Source);
+        var result = Refiner(privacy: privacy).Refine(null, Encoding.UTF8.GetBytes(json), Source);
         Assert.True(result.IsRefined, result.Rejection?.ToString());
         return result.Event;
     }
@@ -136,29 +136,40 @@ public sealed class ActivityRefinerTests
     }
 
     [Fact]
-    public void Refine_CarriesPropertiesAndUnknownFields_ByteForByte()
+    public void Refine_CarriesAllowedPropertiesAndUnknownFields_ByteForByte()
     {
         const string properties = """{ "a": [1, 2.50], "b": "\u00e9" }""";
         const string unknown = """{"nested" : true}""";
 
         var json = Encoding.UTF8.GetString(RefinedEventSerializer.Serialize(
-            RefineValid(Minimal($"\"properties\":{properties},\"context\":{unknown},\"v\":1e2"))));
+            RefineValid(Minimal($"\"properties\":{properties},\"context\":{unknown},\"v\":1e2"), new PrivacyOptions { AllowedProperties = ["a", "b"] })));
 
         Assert.EndsWith($",\"properties\":{properties},\"context\":{unknown},\"v\":1e2}}", json, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Refine_RejectedRecord_CarriesOriginalBytesAndHeaders()
+    public void Refine_RejectedRecord_CarriesOriginalBytes_WhenDlqKeepRawIsSet()
+    {
+        var value = Encoding.UTF8.GetBytes("""{"type":"t","timestamp":0,"userId":"u","ip":"203.0.113.7"}""");
+
+        var result = Refiner(privacy: new PrivacyOptions { DlqKeepRaw = true }).Refine(null, value, Source);
+
+        Assert.Same(value, result.DeadLetter!.Value);
+        Assert.Equal("raw", Encoding.UTF8.GetString(result.DeadLetter.Headers.Single(h => h.Key == DeadLetterHeaders.Payload).Value));
+    }
+
+    [Fact]
+    public void Refine_RejectedRecord_CarriesOriginalKey_MaskedValueAndHeaders()
     {
         var key = Encoding.UTF8.GetBytes("k");
-        var value = Encoding.UTF8.GetBytes("""{"type":"t","timestamp":0,"userId":"u"}""");
+        var value = Encoding.UTF8.GetBytes("""{"type":"t","timestamp":0,"userId":"u","ip":"203.0.113.7"}""");
 
         var result = Refiner().Refine(key, value, Source);
 
         Assert.False(result.IsRefined);
         Assert.Null(result.Event);
         Assert.Same(key, result.DeadLetter.Key);
-        Assert.Same(value, result.DeadLetter.Value);
+        Assert.Equal("""{"type":"t","timestamp":0,"userId":"u","ip":"203.0.113.0"}""", Encoding.UTF8.GetString(result.DeadLetter.Value!));
         Assert.Equal(RejectionCodes.TimestampTooOld, result.Rejection.Code);
         var headers = result.DeadLetter.Headers.ToDictionary(h => h.Key, h => Encoding.UTF8.GetString(h.Value));
         Assert.Equal("timestamp_too_old", headers[DeadLetterHeaders.Reason]);
@@ -167,6 +178,7 @@ public sealed class ActivityRefinerTests
         Assert.Equal("3", headers[DeadLetterHeaders.SourcePartition]);
         Assert.Equal("12345", headers[DeadLetterHeaders.SourceOffset]);
         Assert.Equal("2026-11-21T10:00:00.000Z", headers[DeadLetterHeaders.Time]);
+        Assert.Equal("masked", headers[DeadLetterHeaders.Payload]);
     }
 
     [Fact]

@@ -59,6 +59,8 @@ internal sealed class ActivityTopologyFixture : IDisposable
         Replayed = new MetricCollector<long>(meters, ActivityMetrics.MeterName, "aggregator.events.replayed");
         Skipped = new MetricCollector<long>(meters, StreamsMetrics.MeterName, "aggregator.streams.records.skipped");
         LateDropped = new MetricCollector<long>(meters, StreamsMetrics.MeterName, "aggregator.streams.records.late_dropped");
+        DeadLettersWithheld = new MetricCollector<long>(meters, ActivityMetrics.MeterName, "aggregator.events.dead_letters_withheld");
+        PropertiesDropped = new MetricCollector<long>(meters, ActivityMetrics.MeterName, "aggregator.events.properties_dropped");
         var reporting = ReportingSettings.Defaults(new WindowsOptions(), Time);
         reporting = reporting with { Outbox = outbox ?? reporting.Outbox, CountingPartitions = countingPartitions };
         var services = new ActivityTopologyServices(
@@ -96,6 +98,10 @@ internal sealed class ActivityTopologyFixture : IDisposable
     public MetricCollector<long> Skipped { get; }
 
     public MetricCollector<long> LateDropped { get; }
+
+    public MetricCollector<long> DeadLettersWithheld { get; }
+
+    public MetricCollector<long> PropertiesDropped { get; }
 
     public TestOutputTopic<string, string> Refined { get; }
 

@@ -22,6 +22,7 @@ internal sealed class StreamsWorker(
     IOptions<KafkaOptions> kafka,
     IOptions<StreamsOptions> streams,
     IOptions<TopicsOptions> topics,
+    IOptions<Activity.PrivacyOptions> privacy,
     StreamsInstance instance,
     StreamizMetricsBridge streamizMetrics,
     Outbox.SlackOutboxDispatcher outbox,
@@ -57,6 +58,12 @@ internal sealed class StreamsWorker(
         if (facts.IsEmbeddedBroker && options.ProcessingGuarantee == StreamsOptions.ExactlyOnce)
         {
             Log.AtLeastOnceOnEmbeddedBroker(_logger);
+        }
+
+        // A deliberate exception to masking should not go unnoticed in the log (issue 14).
+        if (privacy.Value.DlqKeepRaw)
+        {
+            Log.DlqKeepsRaw(_logger);
         }
 
         var config = StreamsConfigFactory.Create(kafka.Value, options, exactlyOnce, loggerFactory, streamizMetrics, streamsMetrics);

@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Aggregator.Activity;
+
+/// <summary>
+/// Keeps only the allowed top-level <c>properties</c> of an event (<see cref="PrivacyOptions.AllowedProperties"/>):
+/// free-form properties are where collectors put whatever a page knew — names, e-mail addresses, search text — so
+/// anything not declared safe is dropped, and counted so a new property nobody allowed shows up on a dashboard.
+/// Kept properties are copied byte for byte. Pure and thread-safe.
+/// </summary>
+internal sealed class PropertyAllowList
+{
+    private readonly FrozenSet<string> _allowed;
+
+    public PropertyAllowList(IOptions<PrivacyOptions> options)
+        : this(options.Value.EffectiveAllowedProperties)
+    {
+    }
+
+    // Private so the DI container sees one constructor.
+    private PropertyAllowList(IEnumerable<string> allowed) => _allowed = allowed.ToFrozenSet(StringComparer.Ordinal);
+
+    public static PropertyAllowList For(IEnumerable<string> allowed) => new(allowed);
+
+    /// <summary>
+    /// The object without disallowed properties, and how many were dropped. The same memory when nothing was dropped
+    /// (most events); empty stays empty. <paramref name="properties"/> is a JSON object the parser already validated.
+    /// </summary>
+    public (ReadOnlyMemory<byte> Kept, int Dropped) Filter(ReadOnlyMemory<byte> properties)
+    {
+        if (properties.IsEmpty)
+        {
+            return (properties, 0);
+        }
+
+        var dropped = Count(properties.Span);
+        if (dropped == 0)
+        {
+            return (properties, 0);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(properties.Length);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(properties.Span, writer);
+        }
+
+        return (buffer.WrittenMemory, dropped);
+    }
+
+    /// <summary>Writes the filtered object of <paramref name="properties"/> (a JSON object) to <paramref name="writer"/>.</summary>
+    public int Write(ReadOnlySpan<byte> properties, Utf8JsonWriter writer)
+    {
+        var reader = new Utf8JsonReader(properties);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            // Not an object (the contract says it is; a dead letter may say otherwise): nothing of it is kept.
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+            return 1;
+        }
+
+        var dropped = 0;
+        writer.WriteStartObject();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (_allowed.Contains(name))
+            {
+                writer.WritePropertyName(name);
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                var end = (int)reader.BytesConsumed;
+                writer.WriteRawValue(properties[start..end], skipInputValidation: true);
+            }
+            else
+            {
+                dropped++;
+                reader.Skip();
+            }
+        }
+
+        writer.WriteEndObject();
+        return dropped;
+    }
+
+    private int Count(ReadOnlySpan<byte> properties)
+    {
+        var reader = new Utf8JsonReader(properties);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return 1;
+        }
+
+        var dropped = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!_allowed.Contains(reader.GetString()!))
+            {
+                dropped++;
+            }
+
+            reader.Read();
+            reader.Skip();
+        }
+
+        return dropped;
+    }
+}
