@@ -68,4 +68,32 @@ public sealed class ActivityServiceCollectionExtensionsTests
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
     }
+
+    [Fact]
+    public void AddActivityContract_BindsPrivacyOptions_AndTheRefinerAppliesThem()
+    {
+        using var provider = Build(new()
+        {
+            ["Privacy:AllowedProperties:0"] = "price",
+            ["Privacy:DlqKeepRaw"] = "true",
+        });
+        var refiner = provider.GetRequiredService<ActivityRefiner>();
+
+        var refined = refiner.Refine(null, Encoding.UTF8.GetBytes(TestEvents.Minimal("\"properties\":{\"price\":1,\"productId\":\"p\"}")), SourcePosition.Unknown);
+        var rejected = refiner.Refine(null, Encoding.UTF8.GetBytes("{\"ip\":\"203.0.113.9\"}"), SourcePosition.Unknown);
+
+        Assert.True(provider.GetRequiredService<IOptions<PrivacyOptions>>().Value.DlqKeepRaw);
+        Assert.Equal("{\"price\":1}", Encoding.UTF8.GetString(refined.Event!.Properties.Span));
+        Assert.Equal("{\"ip\":\"203.0.113.9\"}", Encoding.UTF8.GetString(rejected.DeadLetter!.Value!));
+    }
+
+    [Theory]
+    [InlineData("Privacy:AllowedProperties:0", " ")]
+    [InlineData("Privacy:KeepRaw", "true")] // a misspelt key must not silently leave dead letters masked or unmasked
+    public void AddActivityContract_FailsStartupValidation_ForBadPrivacyOptions(string key, string value)
+    {
+        using var provider = Build(new() { [key] = value });
+
+        Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+    }
 }
