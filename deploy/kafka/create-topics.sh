@@ -53,7 +53,8 @@ for broker in "${brokers[@]}"; do
   log "$broker is up"
 done
 
-# name and extra --config pairs. All topics get the same partition count: activity.raw and privacy.optouts are
+# name and extra --config pairs (privacy.erasures: 30 days for downstream systems to act on a notice, not forever:
+# the notices name people; see docs/privacy.md). All topics get the same partition count: activity.raw and privacy.optouts are
 # keyed by user and read together, and the outputs keep the input's partitioning.
 topics=(
   "activity.raw"
@@ -61,6 +62,7 @@ topics=(
   "activity.dlq"
   "activity.counts"
   "privacy.optouts cleanup.policy=compact"
+  "privacy.erasures retention.ms=2592000000"
 )
 
 for spec in "${topics[@]}"; do

@@ -31,6 +31,14 @@ internal sealed class PrivacyOptions : IValidatableObject
     /// </summary>
     public string[]? AllowedProperties { get; set; }
 
+    /// <summary>
+    /// How far back an identity's data may be held when it opts out: the start of the range an erasure notice names.
+    /// Set it to the longest retention of the topics that keep events (<c>activity.refined</c>, <c>activity.dlq</c>);
+    /// the default is Kafka's default retention.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan HeldFor { get; set; } = TimeSpan.FromDays(7);
+
     public IReadOnlyList<string> EffectiveAllowedProperties => AllowedProperties ?? DefaultAllowedProperties;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -10,6 +10,9 @@ namespace Aggregator.Cli;
 /// <summary>The activity topology as configured, for commands that describe it or size its topics (no I/O).</summary>
 internal sealed record ConfiguredTopology(TopologyModel Topology, ActivityTopologySettings Settings, string ApplicationId)
 {
+    /// <summary>The erasure application run beside the activity topology (<see cref="Privacy.ErasureTopology"/>).</summary>
+    public TopologyModel ErasureTopology { get; } = Privacy.ErasureTopology.Build(Settings.Topics, TimeSpan.FromDays(7), TimeProvider.System, new ActivityMetrics());
+
     public static ConfiguredTopology From(IConfiguration configuration)
     {
         var settings = new ActivityTopologySettings(
@@ -30,6 +33,11 @@ internal sealed record ConfiguredTopology(TopologyModel Topology, ActivityTopolo
     {
         var topics = Settings.Topics.All.ToDictionary(t => t, _ => Settings.Topics.Partitions, StringComparer.Ordinal);
         foreach (var (name, partitions) in ActivityTopology.InternalTopics(Topology, ApplicationId, _ => Settings.Topics.Partitions))
+        {
+            topics[name] = partitions;
+        }
+
+        foreach (var (name, partitions) in Privacy.ErasureTopology.InternalTopics(ErasureTopology, ApplicationId, _ => Settings.Topics.Partitions))
         {
             topics[name] = partitions;
         }

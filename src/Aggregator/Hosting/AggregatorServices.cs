@@ -47,6 +47,7 @@ internal static class AggregatorServices
         services.AddSingleton<SlackOutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackOutboxDispatcher>());
         services.AddSingleton<StreamsInstance>();
+        services.AddSingleton<Privacy.ErasureStream>();
         services.AddSingleton<ActivityTopologyFactory>();
         services.AddHostedService<StreamsWorker>();
         services.AddHostedService<StatusReporter>();

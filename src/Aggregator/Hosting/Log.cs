@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(2008, LogLevel.Warning, "Privacy:DlqKeepRaw is set: dead letters keep the original bytes, unmasked (IP addresses, user agents, query strings, all properties); turn it off when the debugging is done")]
     public static partial void DlqKeepsRaw(ILogger logger);
 
+    [LoggerMessage(2009, LogLevel.Information, "Erasure application {From} -> {To}")]
+    public static partial void ErasureStateChanged(ILogger logger, string from, string to);
+
     [LoggerMessage(2002, LogLevel.Critical, "The streams instance stopped: {Reason}")]
     public static partial void Failed(ILogger logger, string reason);
 

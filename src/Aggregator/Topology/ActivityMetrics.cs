@@ -16,6 +16,7 @@ internal sealed class ActivityMetrics : IDisposable
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _deadLettersWithheld;
     private readonly Counter<long> _propertiesDropped;
+    private readonly Counter<long> _erasureNotices;
     private long _refinedTotal;
     private long _deadLetteredTotal;
     private long _optedOutTotal;
@@ -31,6 +32,7 @@ internal sealed class ActivityMetrics : IDisposable
         _duplicates = _meter.CreateCounter<long>("aggregator.events.duplicates", description: "Resent events recognised by eventId and dropped.");
         _deadLettersWithheld = _meter.CreateCounter<long>("aggregator.events.dead_letters_withheld", description: "Rejected records not written to the dead-letter topic because they name an opted-out identity (also counted as dead-lettered).");
         _propertiesDropped = _meter.CreateCounter<long>("aggregator.events.properties_dropped", description: "Event properties removed because they are not in Privacy:AllowedProperties.");
+        _erasureNotices = _meter.CreateCounter<long>("aggregator.privacy.erasure_notices", description: "Erasure notices published to privacy.erasures (one per identity that opted out).");
         // Observed from the running total, so it is exported from the start: no replays is news after a restart too.
         _meter.CreateObservableCounter("aggregator.events.replayed", () => Replayed, description: "Events read again from the same raw position after a crash (at-least-once) and let through dedup again.");
     }
@@ -68,6 +70,8 @@ internal sealed class ActivityMetrics : IDisposable
     public void RecordDeadLetterWithheld() => _deadLettersWithheld.Add(1);
 
     public void RecordPropertiesDropped(int count) => _propertiesDropped.Add(count);
+
+    public void RecordErasureNotice() => _erasureNotices.Add(1);
 
     public void RecordDuplicate()
     {

@@ -42,6 +42,16 @@ internal static class TopologyDocument
             text.AppendLine($"| `{topic}` | {key} | same key | {Writer(description, topic[(applicationId.Length + 1)..])} | {why} ({Partitions(partitions, topics.Partitions)}) |");
         }
 
+        var erasureApplication = Privacy.ErasureTopology.ApplicationId(applicationId);
+        text.AppendLine($"| `{topics.Erasures}` | the identity that opted out | identity | the erasure application `{erasureApplication}` | one erasure notice per identity that opts out, with the time range its data may be held, for downstream systems (see docs/privacy.md) |");
+        var erasures = Privacy.ErasureTopology.Build(topics, TimeSpan.FromDays(7), TimeProvider.System, new ActivityMetrics());
+        foreach (var (topic, partitions) in Privacy.ErasureTopology.InternalTopics(erasures, applicationId, _ => topics.Partitions))
+        {
+            text.AppendLine($"| `{topic}` | identity | same key | the erasure application | changelog of the identities already notified and still opted out, so a resent opt-out is not notified twice ({Partitions(partitions, topics.Partitions)}) |");
+        }
+
+        text.AppendLine();
+        text.AppendLine($"The erasure application `{erasureApplication}` runs in every instance beside this topology: `{topics.OptOuts}` read as a partitioned stream (its own consumer group, so each opt-out is handled by one instance) → `erasure-notice` (store `erasure-notices`) → `{topics.Erasures}`. It is separate because Streamiz lets a topic feed either a global store or a stream of one topology, not both.");
         text.AppendLine();
         text.AppendLine("Internal topics are created by Streamiz through the admin API on real clusters, and by the embedded broker itself (it cannot create topics over the protocol). Repartition topics have as many partitions as the raw topic unless declared (the reporting topics: one); changelogs one per task of the store's sub-topology. A mis-sized existing topic stops start-up with a message naming the fix.");
         text.AppendLine();

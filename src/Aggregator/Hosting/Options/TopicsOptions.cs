@@ -23,11 +23,15 @@ internal sealed class TopicsOptions
     [Required]
     public string OptOuts { get; set; } = "privacy.optouts";
 
+    /// <summary>Where erasure notices go when an identity opts out (docs/privacy.md); read by downstream systems.</summary>
+    [Required]
+    public string Erasures { get; set; } = "privacy.erasures";
+
     /// <summary>Partitions of the topics the app creates itself (embedded broker, <c>aggregator broker</c>).</summary>
     [Range(1, 1024)]
     public int Partitions { get; set; } = 6;
 
-    public IEnumerable<string> All => [Raw, Refined, Dlq, Counts, OptOuts];
+    public IEnumerable<string> All => [Raw, Refined, Dlq, Counts, OptOuts, Erasures];
 }
 
 [OptionsValidator]

@@ -24,6 +24,7 @@ internal sealed class StreamsWorker(
     IOptions<TopicsOptions> topics,
     IOptions<Activity.PrivacyOptions> privacy,
     StreamsInstance instance,
+    Privacy.ErasureStream erasures,
     StreamizMetricsBridge streamizMetrics,
     Outbox.SlackOutboxDispatcher outbox,
     StreamsMetrics streamsMetrics,
@@ -91,6 +92,19 @@ internal sealed class StreamsWorker(
             }
         };
         await _stream.StartAsync();
+
+        // Erasure notices: a second application on the same guarantee (see ErasureTopology for why it is separate).
+        var erasureConfig = StreamsConfigFactory.Create(kafka.Value, Privacy.ErasureStream.Options(options), exactlyOnce, loggerFactory, streamizMetrics, streamsMetrics);
+        await erasures.StartAsync(erasureConfig, (from, state) =>
+        {
+            Log.ErasureStateChanged(_logger, from.ToString(), state.ToString());
+            if (state == KafkaStream.State.ERROR)
+            {
+                ExitCode = Cli.ExitCodes.Failed;
+                Log.Failed(_logger, "the erasure application's stream thread stopped on an unrecoverable error (see the log above)");
+                lifetime.StopApplication();
+            }
+        });
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -106,6 +120,7 @@ internal sealed class StreamsWorker(
     {
         if (_stream is not null && Interlocked.Exchange(ref _closed, 1) == 0)
         {
+            erasures.Dispose();
             _stream.Dispose();
             Volatile.Write(ref s_closed, true);
         }
