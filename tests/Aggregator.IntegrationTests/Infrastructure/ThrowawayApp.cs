@@ -25,6 +25,7 @@ public static class ThrowawayApp
             ["Topics:Dlq"] = "dlq-" + suffix,
             ["Topics:Counts"] = "counts-" + suffix,
             ["Topics:OptOuts"] = "optouts-" + suffix,
+            ["Topics:Erasures"] = "erasures-" + suffix,
             ["Topics:Partitions"] = partitions.ToString(CultureInfo.InvariantCulture),
         };
     }

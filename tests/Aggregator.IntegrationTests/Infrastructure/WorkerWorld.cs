@@ -67,6 +67,8 @@ internal sealed class WorkerWorld : IDisposable
 
     public string OptOutsTopic => _settings["Topics:OptOuts"]!;
 
+    public string ErasuresTopic => _settings["Topics:Erasures"]!;
+
     /// <summary>A world with an embedded cluster of its own (<paramref name="brokers"/> brokers), disposed with it.</summary>
     public static WorkerWorld Create(ITestOutputHelper output, int brokers, int partitions, IReadOnlyDictionary<string, string?>? extra, string prefix, bool compress) =>
         new(EmbeddedKafkaFixture.WithBrokers(brokers), ownsKafka: true, prefix, partitions, compress, output, extra);
