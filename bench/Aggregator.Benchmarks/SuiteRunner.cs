@@ -4,7 +4,7 @@ using Aggregator.Kafka;
 
 namespace Aggregator.Benchmarks;
 
-/// <summary>Runs the steady-state suite on one embedded broker and writes the results file.</summary>
+/// <summary>Runs the suites (steady state, opt-out latency) on one embedded broker and writes the results file.</summary>
 internal static class SuiteRunner
 {
     public static async Task<int> RunAsync(BenchOptions options, IReadOnlyList<string> args)
@@ -18,15 +18,32 @@ internal static class SuiteRunner
         {
             using var broker = BenchBroker.Start();
             var context = new BenchContext(options, broker, scratch);
-            try
+            if (options.Suite is "all" or "steady")
             {
-                document.Add(await new SteadyStateSuite().RunAsync(context));
+                try
+                {
+                    document.Add(await new SteadyStateSuite().RunAsync(context));
+                }
+                catch (Exception ex)
+                {
+                    failed = true;
+                    context.Log($"FAILED: {ex}");
+                    document.Add($"## Steady state\n\n**Failed:** `{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}`");
+                }
             }
-            catch (Exception ex)
+
+            if (options.Suite is "all" or "optout")
             {
-                failed = true;
-                context.Log($"FAILED: {ex}");
-                document.Add($"## Steady state\n\n**Failed:** `{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}`");
+                try
+                {
+                    document.Add(await new OptOutLatencySuite().RunAsync(context));
+                }
+                catch (Exception ex)
+                {
+                    failed = true;
+                    context.Log($"FAILED: {ex}");
+                    document.Add($"## Opt-out → first drop\n\n**Failed:** `{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}`");
+                }
             }
         }
         finally

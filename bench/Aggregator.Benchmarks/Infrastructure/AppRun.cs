@@ -34,6 +34,8 @@ internal sealed class AppRun
 
     public string Counts => Settings["Topics:Counts"]!;
 
+    public string OptOuts => Settings["Topics:OptOuts"]!;
+
     public static AppRun Create(BenchBroker broker, string name, int partitions, string stateDirectory)
     {
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -47,6 +49,7 @@ internal sealed class AppRun
             ["Topics:Dlq"] = name + ".dlq",
             ["Topics:Counts"] = name + ".counts",
             ["Topics:OptOuts"] = name + ".optouts",
+            ["Topics:Erasures"] = name + ".erasures",
             ["Topics:Partitions"] = partitions.ToString(CultureInfo.InvariantCulture),
         };
         var configured = ConfiguredTopology.From(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());

@@ -29,6 +29,12 @@ internal sealed record BenchOptions
 
     public string Output { get; init; } = Path.Combine("bench", "RESULTS.md");
 
+    /// <summary>Which suites run: <c>all</c> (default), <c>steady</c> or <c>optout</c>.</summary>
+    public string Suite { get; init; } = "all";
+
+    /// <summary>Opt-outs measured by the opt-out latency suite.</summary>
+    public int OptOuts { get; init; } = 100;
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
@@ -62,6 +68,13 @@ internal sealed record BenchOptions
                 case "--no-kcat":
                     options = options with { NoKcat = true };
                     break;
+                case "--suite":
+                    var suite = Value(args, ref i);
+                    options = options with { Suite = suite is "all" or "steady" or "optout" ? suite : throw new ArgumentException($"unknown suite '{suite}' (all, steady, optout)") };
+                    break;
+                case "--optouts":
+                    options = options with { OptOuts = Math.Clamp(int.Parse(Value(args, ref i), CultureInfo.InvariantCulture), 1, 10_000) };
+                    break;
                 case "--output":
                     options = options with { Output = Value(args, ref i) };
                     break;
@@ -74,10 +87,11 @@ internal sealed record BenchOptions
         {
             Repeats = Math.Max(1, repeats ?? (options.Quick ? 1 : 3)),
             Events = Math.Max(1_000, events ?? (options.Quick ? 20_000 : 160_000)),
+            OptOuts = options.Quick ? Math.Min(options.OptOuts, 20) : options.OptOuts,
         };
     }
 
-    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--output PATH]";
+    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--suite all|steady|optout] [--optouts N] [--output PATH]";
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
         ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
