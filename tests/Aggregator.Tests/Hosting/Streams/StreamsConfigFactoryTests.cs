@@ -52,6 +52,17 @@ public sealed class StreamsConfigFactoryTests
     }
 
     [Fact]
+    public void GlobalConsumer_WaitsAtMost100MsPerIdleFetch_SoOptOutsApplyQuickly_OnlyItAndUnlessKafkaClientSaysOtherwise()
+    {
+        var config = Create(exactlyOnce: false);
+        Assert.Equal(100, config.ToGlobalConsumerConfig("g").FetchWaitMaxMs);
+        Assert.Null(config.ToConsumerConfig("c").FetchWaitMaxMs);
+
+        var kafka = new KafkaOptions { BootstrapServers = "broker:9092", Client = { ["fetch.wait.max.ms"] = "300" } };
+        Assert.Equal(300, Create(exactlyOnce: false, kafka: kafka).ToGlobalConsumerConfig("g").FetchWaitMaxMs);
+    }
+
+    [Fact]
     public void StateDirectory_IsPerInstance_AndClientIdNamesIt()
     {
         var config = Create(exactlyOnce: false, streams: new StreamsOptions { ApplicationId = "agg", InstanceId = "worker-2", StateDirectory = "/var/lib/aggregator" });
