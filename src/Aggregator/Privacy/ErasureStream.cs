@@ -15,7 +15,7 @@ internal sealed class ErasureStream(IOptions<TopicsOptions> topics, IOptions<Pri
 {
     private KafkaStream? _stream;
 
-    /// <summary>The erasure application's settings: the activity topology's, under its own application id, one thread.</summary>
+    /// <summary>The erasure application's settings: the activity topology's, under its own application id, one thread, a small RocksDB budget.</summary>
     public static StreamsOptions Options(StreamsOptions activity) => new()
     {
         ApplicationId = ErasureTopology.ApplicationId(activity.ApplicationId),
@@ -26,6 +26,10 @@ internal sealed class ErasureStream(IOptions<TopicsOptions> topics, IOptions<Pri
         CommitInterval = activity.CommitInterval,
         SessionTimeout = activity.SessionTimeout,
         ReplicationFactor = activity.ReplicationFactor,
+        // One small store (identities opted out): its own RocksDB budget, a fraction of the activity topology's.
+        RocksDbBlockCacheMiB = 8,
+        RocksDbWriteBufferMiB = 2,
+        RocksDbTotalWriteBufferMiB = 4,
     };
 
     /// <param name="config">Built from <see cref="Options"/>.</param>

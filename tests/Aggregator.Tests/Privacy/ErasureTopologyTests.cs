@@ -61,4 +61,15 @@ public sealed class ErasureTopologyTests : IDisposable
 
         Assert.Equal(["u-1", "u-1"], _erasures.ReadKeyValueList().Select(r => r.Message.Key));
     }
+
+    [Fact]
+    public void ErasureApplication_HasItsOwnApplicationId_AndKeepsTheGuaranteeSettings()
+    {
+        var activity = new StreamsOptions { ApplicationId = "shop", InstanceId = "i-1", StateDirectory = "/var/lib/a", ProcessingGuarantee = StreamsOptions.AtLeastOnce, Threads = 4 };
+
+        var erasures = ErasureStream.Options(activity);
+
+        Assert.Equal("shop-erasures", erasures.ApplicationId); // its own consumer group: each opt-out goes to one instance
+        Assert.Equal(("i-1", "/var/lib/a", StreamsOptions.AtLeastOnce, 1), (erasures.InstanceId, erasures.StateDirectory, erasures.ProcessingGuarantee, erasures.Threads));
+    }
 }
