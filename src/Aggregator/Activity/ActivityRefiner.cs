@@ -15,7 +15,7 @@ internal sealed class ActivityRefiner
     private readonly QueryStringSanitizer _sanitizer;
     private readonly PropertyAllowList _properties;
     private readonly DeadLetterMasker _deadLetters;
-    private readonly bool _dlqKeepRaw;
+    private readonly IOptions<PrivacyOptions> _privacy;
     private readonly TimeProvider _timeProvider;
 
     public ActivityRefiner(
@@ -25,7 +25,9 @@ internal sealed class ActivityRefiner
         _sanitizer = sanitizer;
         _properties = properties;
         _deadLetters = new DeadLetterMasker(sanitizer, properties);
-        _dlqKeepRaw = privacy.Value.DlqKeepRaw;
+        // Read when first needed, not here: a bad Privacy section must fail start-up validation with its one-line
+        // message, not the construction of the hosted services.
+        _privacy = privacy;
         _timeProvider = timeProvider;
     }
 
@@ -60,7 +62,7 @@ internal sealed class ActivityRefiner
         if (!parsed.IsValid)
         {
             // Dead letters are kept like refined events: masked (issue 14), unless raw bytes were asked for deliberately.
-            var (kept, payload) = _dlqKeepRaw ? (value, DeadLetterPayload.Raw) : _deadLetters.Mask(value);
+            var (kept, payload) = _privacy.Value.DlqKeepRaw ? (value, DeadLetterPayload.Raw) : _deadLetters.Mask(value);
             return RefineResult.Rejected(new DeadLetterRecord(
                 key,
                 kept,

@@ -13,17 +13,22 @@ namespace Aggregator.Activity;
 /// </summary>
 internal sealed class PropertyAllowList
 {
-    private readonly FrozenSet<string> _allowed;
+    private readonly Lazy<FrozenSet<string>> _allowedSet;
 
+    // Options read at first use, not here: a bad Privacy section must fail start-up validation with its one-line message,
+    // not the construction of the hosted services that depend on this.
     public PropertyAllowList(IOptions<PrivacyOptions> options)
-        : this(options.Value.EffectiveAllowedProperties)
+        : this(() => options.Value.EffectiveAllowedProperties)
     {
     }
 
     // Private so the DI container sees one constructor.
-    private PropertyAllowList(IEnumerable<string> allowed) => _allowed = allowed.ToFrozenSet(StringComparer.Ordinal);
+    private PropertyAllowList(Func<IEnumerable<string>> allowed) =>
+        _allowedSet = new Lazy<FrozenSet<string>>(() => allowed().ToFrozenSet(StringComparer.Ordinal));
 
-    public static PropertyAllowList For(IEnumerable<string> allowed) => new(allowed);
+    private FrozenSet<string> Allowed => _allowedSet.Value;
+
+    public static PropertyAllowList For(IEnumerable<string> allowed) => new(() => allowed);
 
     /// <summary>
     /// The object without disallowed properties, and how many were dropped. The same memory when nothing was dropped
@@ -70,7 +75,7 @@ internal sealed class PropertyAllowList
         {
             var name = reader.GetString()!;
             reader.Read();
-            if (_allowed.Contains(name))
+            if (Allowed.Contains(name))
             {
                 writer.WritePropertyName(name);
                 var start = (int)reader.TokenStartIndex;
@@ -101,7 +106,7 @@ internal sealed class PropertyAllowList
         var dropped = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!_allowed.Contains(reader.GetString()!))
+            if (!Allowed.Contains(reader.GetString()!))
             {
                 dropped++;
             }
