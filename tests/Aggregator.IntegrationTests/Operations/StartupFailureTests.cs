@@ -17,6 +17,9 @@ public sealed class StartupFailureTests : IDisposable
     [InlineData("Kafka:SecurityProtocol", "--Kafka:SecurityProtocol=TLS")]
     [InlineData("Streams:ApplicationId", "--Streams:ApplicationId=has spaces")]
     [InlineData("Dedup:Window", "--Dedup:Window=-00:01:00")]
+    [InlineData("KeepRaw", "--Privacy:KeepRaw=true")]
+    [InlineData("Privacy:AllowedProperties", "--Privacy:AllowedProperties:0= ")]
+    [InlineData("Privacy:HeldFor", "--Privacy:HeldFor=00:00:01")]
     [InlineData("not reachable", "--Kafka:BootstrapServers=127.0.0.1:1", "--Kafka:StartupTimeout=00:00:03")]
     [InlineData("unknown argument", "--bogus")]
     public async Task BadConfiguration_GivesOneClearLine_AndExitCode2(string mentioned, params string[] arguments)
