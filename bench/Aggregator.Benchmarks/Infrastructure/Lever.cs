@@ -5,9 +5,10 @@ namespace Aggregator.Benchmarks.Infrastructure;
 /// <summary>
 /// One tuning lever measured beside the baseline in the same repeat (issue 15: each lever in isolation, side by side,
 /// because this machine is shared and only ratios taken minutes apart mean anything): a name and the worker settings
-/// it changes, given as <c>--lever name=Section:Key=value[;Section:Key=value…]</c>.
+/// it changes, given as <c>--lever name=Section:Key=value[;Section:Key=value…]</c>. A code change is measured the same way
+/// with <c>worker=PATH</c>: another build of the worker's <c>aggregator.dll</c> (e.g. the commit before it, built elsewhere).
 /// </summary>
-internal sealed record Lever(string Name, IReadOnlyDictionary<string, string> Settings)
+internal sealed record Lever(string Name, IReadOnlyDictionary<string, string> Settings, string? Worker = null)
 {
     public static Lever Parse(string text)
     {
@@ -18,9 +19,21 @@ internal sealed record Lever(string Name, IReadOnlyDictionary<string, string> Se
         }
 
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? worker = null;
         foreach (var assignment in text[(equals + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var split = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (assignment.StartsWith("worker=", StringComparison.Ordinal))
+            {
+                worker = Path.GetFullPath(assignment["worker=".Length..]);
+                if (!File.Exists(worker))
+                {
+                    throw new ArgumentException($"--lever '{text}': no worker build at {worker}");
+                }
+
+                continue;
+            }
+
             if (split <= 0 || !assignment[..split].Contains(':', StringComparison.Ordinal))
             {
                 throw new ArgumentException($"--lever '{text}': '{assignment}' is not Section:Key=value");
@@ -29,10 +42,11 @@ internal sealed record Lever(string Name, IReadOnlyDictionary<string, string> Se
             settings[assignment[..split]] = assignment[(split + 1)..];
         }
 
-        return settings.Count == 0
+        return settings.Count == 0 && worker is null
             ? throw new ArgumentException($"--lever '{text}' changes nothing")
-            : new Lever(text[..equals], settings);
+            : new Lever(text[..equals], settings, worker);
     }
 
-    public string Describe() => string.Join("; ", Settings.Select(s => string.Create(CultureInfo.InvariantCulture, $"`{s.Key}={s.Value}`")));
+    public string Describe() => string.Join("; ", Settings.Select(s => string.Create(CultureInfo.InvariantCulture, $"`{s.Key}={s.Value}`"))
+        .Concat(Worker is null ? [] : [$"worker build `{Worker}`"]));
 }
