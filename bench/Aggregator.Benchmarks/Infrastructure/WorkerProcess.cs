@@ -37,7 +37,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// Starts <c>aggregator run</c> with these settings as <c>--Section:Key=value</c> flags; its output goes to
     /// <paramref name="logPath"/>. <paramref name="workerDll"/>: another build of the worker (a lever), else the one beside the bench.
     /// </summary>
-    public static WorkerProcess Start(IReadOnlyDictionary<string, string?> settings, string logPath, string? workerDll = null)
+    public static WorkerProcess Start(
+        IReadOnlyDictionary<string, string?> settings, string logPath, string? workerDll = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("bash") { UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(logPath)! };
@@ -54,6 +55,11 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
         info.Environment["LOG"] = logPath;
         info.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the worker");
         return new WorkerProcess(process, port, logPath);
     }

@@ -56,7 +56,7 @@ internal sealed class SteadyStateSuite
             }
 
             var figures = _levers.For(lever);
-            if (await MeasureRunAsync(context, settings, app, data, reference, $"#{repeat} {lever.Name}", figures, lever.Worker))
+            if (await MeasureRunAsync(context, settings, app, data, reference, $"#{repeat} {lever.Name}", figures, lever.Worker, lever.Environment))
             {
                 _levers.Compare(lever, figures.Last, _figures.Last);
             }
@@ -65,10 +65,10 @@ internal sealed class SteadyStateSuite
 
     private static async Task<bool> MeasureRunAsync(
         BenchContext context, Dictionary<string, string?> workerSettings, AppRun app, RawData data, Dictionary<string, long> reference, string label, SteadyStateFigures figures,
-        string? workerDll = null)
+        string? workerDll = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var broker = context.Broker;
-        await using var worker = WorkerProcess.Start(workerSettings, Path.Combine(context.NewDirectory("log"), "worker.log"), workerDll);
+        await using var worker = WorkerProcess.Start(workerSettings, Path.Combine(context.NewDirectory("log"), "worker.log"), workerDll, environment);
         var ready = await WaitReadyAsync(worker, app.ExpectedTasks, restore: null);
         if (ready is null)
         {
