@@ -55,6 +55,13 @@ internal sealed class ActivityRefiner
         return RefineResult.Refined(Enrich(parsed.Event, value, ingestTime));
     }
 
+    /// <summary>A dead letter for a value rejected before parsing (undecodable Avro), with the usual headers.</summary>
+    public RefineResult Reject(byte[]? key, byte[]? value, Rejection rejection, SourcePosition source)
+    {
+        var now = UtcTimestamp.TruncateToMilliseconds(_timeProvider.GetUtcNow());
+        return RefineResult.Rejected(new DeadLetterRecord(key, value, rejection, DeadLetterHeaders.Create(rejection, source, now)));
+    }
+
     private RefinedEvent Enrich(RawEvent raw, ReadOnlySpan<byte> value, DateTimeOffset ingestTime)
     {
         PageInfo? page = null;

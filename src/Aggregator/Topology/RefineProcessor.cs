@@ -1,5 +1,6 @@
 using Aggregator.Activity;
 using Aggregator.Privacy;
+using Aggregator.Serialization;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
 
@@ -8,8 +9,10 @@ namespace Aggregator.Topology;
 /// <summary>
 /// Raw bytes in; refined events (keyed by user, stamped with their event time) or dead letters out. Events of
 /// users who opted out are marked so the topology drops them (after counting), never logged with their content.
+/// Each value is JSON or Confluent-framed Avro, told apart by its first byte (<see cref="RawInputDecoder"/>); a dead
+/// letter always carries the bytes as received.
 /// </summary>
-internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics metrics, StreamsMetrics streams)
+internal sealed class RefineProcessor(ActivityRefiner refiner, RawInputDecoder raw, ActivityMetrics metrics, StreamsMetrics streams)
     : ITransformer<byte[], byte[], string, RefineOutcome>
 {
     private ProcessorContext<string, RefineOutcome> _context = null!;
@@ -30,10 +33,13 @@ internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics m
         var position = record.TopicPartitionOffset;
         var source = position is null ? SourcePosition.Unknown : new SourcePosition(position.Topic, position.Partition.Value, position.Offset.Value);
         var origin = new RawOrigin(source.Partition, source.Offset);
-        var result = refiner.Refine(record.Key, record.Value, source);
+        var input = raw.Decode(record.Value, source.Topic ?? string.Empty);
+        var result = input.Rejection is { } rejection
+            ? refiner.Reject(record.Key, record.Value, rejection, source)
+            : refiner.Refine(record.Key, input.Json, source);
         if (!result.IsRefined)
         {
-            var deadLetter = result.DeadLetter!;
+            var deadLetter = input.IsAvro ? result.DeadLetter! with { Value = record.Value } : result.DeadLetter!;
             metrics.RecordDeadLettered(deadLetter.Rejection.Code);
             // Not null: Streamiz skips null-keyed records at stateful processors (the stats stage counts dead letters).
             return Record<string, RefineOutcome>.Create(string.Empty, new RefineOutcome(null, deadLetter, origin));
