@@ -15,6 +15,11 @@ internal static class SchemaRegistryClients
             return new InMemorySchemaRegistry();
         }
 
+        if (!options.HasUrl)
+        {
+            throw new Cli.ConfigurationException("SchemaRegistry:Url is required when Serialization:Format is avro on a real cluster (SchemaRegistry:InMemory=true runs the in-memory test double)");
+        }
+
         var config = new SchemaRegistryConfig
         {
             Url = options.Url,

@@ -3,7 +3,6 @@ using Confluent.SchemaRegistry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Aggregator.Serialization;
@@ -25,9 +24,7 @@ internal static class SerializationServices
         services.AddSingleton<ISchemaRegistryClient>(sp => SchemaRegistryClients.Create(
             sp.GetRequiredService<IOptions<SchemaRegistryOptions>>().Value,
             sp.GetRequiredService<IOptions<KafkaOptions>>().Value.IsEmbedded));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SerializationOptions>>().Value.IsAvro
-            ? TopicFormats.Avro(sp.GetRequiredService<ISchemaRegistryClient>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<RawInputDecoder>())
-            : TopicFormats.Json);
+        services.AddSingleton<TopicFormatsSource>();
         services.AddHostedService<SchemaRegistration>();
         return services;
     }
