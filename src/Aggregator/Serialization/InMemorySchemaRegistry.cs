@@ -19,7 +19,10 @@ namespace Aggregator.Serialization;
 /// </remarks>
 internal sealed class InMemorySchemaRegistry : ISchemaRegistryClient
 {
-    private readonly ConcurrentDictionary<int, string> _schemas = new();
+    // Confluent's serdes ask the client on every record and count on its caches: one Schema object per id, and an id per
+    // schema text computed once (parsing and hashing a schema per record cost more than the Avro encoding itself).
+    private static readonly ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, Schema> _schemas = new();
     private readonly ConcurrentDictionary<string, List<RegisteredSchema>> _subjects = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Compatibility> _compatibility = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -33,8 +36,8 @@ internal sealed class InMemorySchemaRegistry : ISchemaRegistryClient
     public int MaxCachedSchemas => int.MaxValue;
 
     /// <summary>The id this registry gives a schema text (positive, stable across processes).</summary>
-    public static int IdOf(string schema) =>
-        (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(Avro.Schema.Parse(schema).ToString()))) & 0x7FFF_FFFF) | 1;
+    public static int IdOf(string schema) => Ids.GetOrAdd(schema, static text =>
+        (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(Avro.Schema.Parse(text).ToString()))) & 0x7FFF_FFFF) | 1);
 
     public Task<int> RegisterSchemaAsync(string subject, Schema schema, bool normalize = false) =>
         Task.FromResult(Register(subject, schema.SchemaString).Id);
@@ -54,7 +57,7 @@ internal sealed class InMemorySchemaRegistry : ISchemaRegistryClient
     public Task<int> GetSchemaIdAsync(string subject, Schema schema, bool normalize = false) => GetSchemaIdAsync(subject, schema.SchemaString, normalize);
 
     public Task<Schema> GetSchemaAsync(int id, string? format = null) =>
-        Task.FromResult(_schemas.TryGetValue(id, out var text) ? new Schema(text, SchemaType.Avro) : throw NotFound($"Schema {id} not found", 40403));
+        Task.FromResult(_schemas.TryGetValue(id, out var schema) ? schema : throw NotFound($"Schema {id} not found", 40403));
 
     public Task<Schema> GetSchemaBySubjectAndIdAsync(string subject, int id, string? format = null) => GetSchemaAsync(id, format);
 
@@ -128,7 +131,7 @@ internal sealed class InMemorySchemaRegistry : ISchemaRegistryClient
             }
 
             var id = IdOf(text);
-            _schemas[id] = text;
+            _schemas.TryAdd(id, new Schema(text, SchemaType.Avro));
             var versions = _subjects.GetOrAdd(subject, _ => []);
             var registered = new RegisteredSchema(subject, versions.Count + 1, id, text, SchemaType.Avro, []);
             versions.Add(registered);
