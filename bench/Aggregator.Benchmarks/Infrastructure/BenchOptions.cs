@@ -32,6 +32,9 @@ internal sealed record BenchOptions
 
     public string Output { get; init; } = Path.Combine("bench", "RESULTS.md");
 
+    /// <summary>Worker settings measured beside the baseline in every repeat (<see cref="Lever"/>).</summary>
+    public IReadOnlyList<Lever> Levers { get; init; } = [];
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
@@ -71,6 +74,9 @@ internal sealed record BenchOptions
                 case "--output":
                     options = options with { Output = Value(args, ref i) };
                     break;
+                case "--lever":
+                    options = options with { Levers = [.. options.Levers, Lever.Parse(Value(args, ref i))] };
+                    break;
                 default:
                     throw new ArgumentException($"unknown argument '{args[i]}'");
             }
@@ -83,7 +89,7 @@ internal sealed record BenchOptions
         };
     }
 
-    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--formats] [--output PATH]";
+    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--formats] [--output PATH] [--lever name=Section:Key=value[;…]]…";
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
         ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");

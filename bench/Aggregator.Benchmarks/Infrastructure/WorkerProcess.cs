@@ -33,8 +33,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>aggregator run</c> with these settings as <c>--Section:Key=value</c> flags; its output goes to <paramref name="logPath"/>.</summary>
-    public static WorkerProcess Start(IReadOnlyDictionary<string, string?> settings, string logPath)
+    /// <summary>
+    /// Starts <c>aggregator run</c> with these settings as <c>--Section:Key=value</c> flags; its output goes to
+    /// <paramref name="logPath"/>. <paramref name="workerDll"/>: another build of the worker (a lever), else the one beside the bench.
+    /// </summary>
+    public static WorkerProcess Start(
+        IReadOnlyDictionary<string, string?> settings, string logPath, string? workerDll = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("bash") { UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(logPath)! };
@@ -42,7 +46,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add("exec dotnet \"$@\" >\"$LOG\" 2>&1");
         info.ArgumentList.Add("bash");
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aggregator.dll"));
+        info.ArgumentList.Add(workerDll ?? Path.Combine(AppContext.BaseDirectory, "aggregator.dll"));
         info.ArgumentList.Add("run");
         foreach (var (key, value) in settings.Append(new("Http:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("Http:Host", "127.0.0.1")))
         {
@@ -51,6 +55,11 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
         info.Environment["LOG"] = logPath;
         info.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the worker");
         return new WorkerProcess(process, port, logPath);
     }

@@ -31,6 +31,12 @@ internal sealed class SteadyStateFigures
             "(reference computed in the bench from the generator's truth: type|path, 5-minute windows hopping by 1 minute).";
     }
 
+    /// <summary>The last run's rates (events/s) and CPU µs per event; NaN where it did not complete.</summary>
+    public (double Refined, double Counts, double CpuUs) Last { get; private set; } = (double.NaN, double.NaN, double.NaN);
+
+    /// <summary>One figure over the repeats (see <see cref="Render"/> for the names).</summary>
+    public Samples Get(string name) => _samples.TryGetValue(name, out var s) ? s : new Samples();
+
     public void AppLogic((double CpuMicroseconds, double AllocatedBytes) logic)
     {
         Add(_samples, "logic-cpu", logic.CpuMicroseconds);
@@ -41,6 +47,7 @@ internal sealed class SteadyStateFigures
     {
         _lastRefinedRate = events / run.RefinedSeconds;
         _lastCountsRate = events / run.CountsSeconds;
+        Last = (_lastRefinedRate, _lastCountsRate, run.CpuAtCounts * 1e6 / events);
         Add(_samples, "ready", run.ReadySeconds);
         Add(_samples, "produced", run.ProducedSeconds);
         if (!double.IsNaN(run.RefinedSeconds))
@@ -242,8 +249,6 @@ internal sealed class SteadyStateFigures
 
         return text.ToString();
     }
-
-    private Samples Get(string name) => _samples.TryGetValue(name, out var s) ? s : new Samples();
 
     private void Row(StringBuilder text, string label, string name, string format, bool bold = false)
     {

@@ -15,6 +15,7 @@ internal sealed class SteadyStateSuite
 {
     internal static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(2);
     private readonly SteadyStateFigures _figures = new();
+    private readonly LeverFigures _levers = new();
 
     public async Task<string> RunAsync(BenchContext context)
     {
@@ -29,30 +30,53 @@ internal sealed class SteadyStateSuite
         {
             var app = AppRun.Create(context.Broker, $"bench{repeat}", options.Partitions, context.NewDirectory("state"));
             context.Log($"#{repeat}: load average {MachineFacts.LoadAverage()}; {app.Topics.Count} topics, {app.ExpectedTasks} tasks expected");
-            if (!await MeasureRunAsync(context, app, data, reference, repeat))
+            if (!await MeasureRunAsync(context, app.Settings, app, data, reference, $"#{repeat}", _figures))
             {
                 continue;
             }
 
+            await MeasureLeversAsync(context, data, reference, repeat);
             await MeasureRestoreAsync(context, app, repeat);
             await MeasurePipeAsync(context, app, data.Count, repeat);
         }
 
-        return _figures.Render();
+        return _figures.Render() + _levers.Render(context.Options);
     }
 
-    private async Task<bool> MeasureRunAsync(BenchContext context, AppRun app, RawData data, Dictionary<string, long> reference, int repeat)
+    // Each lever on a fresh application right after the baseline of the same repeat: its ratios to that baseline.
+    private async Task MeasureLeversAsync(BenchContext context, RawData data, Dictionary<string, long> reference, int repeat)
+    {
+        foreach (var lever in context.Options.Levers)
+        {
+            var app = AppRun.Create(context.Broker, $"bench{repeat}{lever.Name}", context.Options.Partitions, context.NewDirectory("state"));
+            var settings = new Dictionary<string, string?>(app.Settings, StringComparer.Ordinal);
+            foreach (var (key, value) in lever.Settings)
+            {
+                settings[key] = value;
+            }
+
+            var figures = _levers.For(lever);
+            if (await MeasureRunAsync(context, settings, app, data, reference, $"#{repeat} {lever.Name}", figures, lever.Worker, lever.Environment))
+            {
+                _levers.Compare(lever, figures.Last, _figures.Last);
+            }
+        }
+    }
+
+    private static async Task<bool> MeasureRunAsync(
+        BenchContext context, Dictionary<string, string?> workerSettings, AppRun app, RawData data, Dictionary<string, long> reference, string label, SteadyStateFigures figures,
+        string? workerDll = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var broker = context.Broker;
-        await using var worker = WorkerProcess.Start(app.Settings, Path.Combine(context.NewDirectory("log"), "worker.log"));
+        await using var worker = WorkerProcess.Start(workerSettings, Path.Combine(context.NewDirectory("log"), "worker.log"), workerDll, environment);
         var ready = await WaitReadyAsync(worker, app.ExpectedTasks, restore: null);
         if (ready is null)
         {
-            _figures.Problem($"#{repeat}: the worker was not ready with {app.ExpectedTasks} tasks within {ReadyTimeout.TotalSeconds:F0} s: {worker.Tail()}");
+            figures.Problem($"{label}: the worker was not ready with {app.ExpectedTasks} tasks within {ReadyTimeout.TotalSeconds:F0} s: {worker.Tail()}");
             return false;
         }
 
-        context.Log($"#{repeat}: ready after {ready:F1} s");
+        context.Log($"{label}: ready after {ready:F1} s");
         var cpuBefore = worker.CpuSeconds();
         var threadsBefore = ThreadCpu.Snapshot(worker.Pid);
         var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -65,7 +89,7 @@ internal sealed class SteadyStateSuite
         data.ProduceTo(broker, app.Raw);
         var produced = clock.Elapsed.TotalSeconds;
         var keptRaw = broker.HighWatermarks(app.Raw) - broker.LowWatermarks(app.Raw);
-        context.Log($"#{repeat}: produced {data.Count:N0} in {produced:F2} s (broker kept {keptRaw:N0})");
+        context.Log($"{label}: produced {data.Count:N0} in {produced:F2} s (broker kept {keptRaw:N0})");
 
         double? cpuAtRefined = null, cpuAtCounts = null;
         Dictionary<int, (string Name, double Seconds)>? threadsAtCounts = null;
@@ -87,7 +111,7 @@ internal sealed class SteadyStateSuite
             if (clock.Elapsed.TotalSeconds % 5 < 0.06)
             {
                 dropped = Dropped(broker, app);
-                context.Log($"#{repeat}: +{clock.Elapsed.TotalSeconds:F0} s refined {refinedTally.Seen:N0}/{data.ExpectedEventIds.Count:N0}, counts windows wrong {countsTally.Wrong:N0}, dropped {dropped:N0}");
+                context.Log($"{label}: +{clock.Elapsed.TotalSeconds:F0} s refined {refinedTally.Seen:N0}/{data.ExpectedEventIds.Count:N0}, counts windows wrong {countsTally.Wrong:N0}, dropped {dropped:N0}");
             }
         }
 
@@ -112,11 +136,11 @@ internal sealed class SteadyStateSuite
         var (over, under, missing) = countsTally.Differences();
         var exited = worker.HasExited;
         var stop = await worker.StopAsync(TimeSpan.FromSeconds(45));
-        _figures.Run(run, data.Count, refinedTally, (over, under, missing), stop);
-        context.Log($"#{repeat}: refined {run.RefinedSeconds:F1} s, counts {run.CountsSeconds:F1} s, cpu {run.CpuAtCounts:F1} s, rss {run.PeakRss / 1048576.0:F0} MiB, late {run.LateDropped}, dropped {run.Dropped}, stop {stop.Seconds:F1} s exit {stop.ExitCode}");
+        figures.Run(run, data.Count, refinedTally, (over, under, missing), stop);
+        context.Log($"{label}: refined {run.RefinedSeconds:F1} s, counts {run.CountsSeconds:F1} s, cpu {run.CpuAtCounts:F1} s, rss {run.PeakRss / 1048576.0:F0} MiB, late {run.LateDropped}, dropped {run.Dropped}, stop {stop.Seconds:F1} s exit {stop.ExitCode}");
         if (!refined.Complete || !counts.Complete)
         {
-            _figures.Problem($"#{repeat}: not complete after {deadline.TotalMinutes:F0} min: refined {refinedTally.Seen:N0} of {data.ExpectedEventIds.Count:N0}; " +
+            figures.Problem($"{label}: not complete after {deadline.TotalMinutes:F0} min: refined {refinedTally.Seen:N0} of {data.ExpectedEventIds.Count:N0}; " +
                 $"counts: {over:N0} windows over, {under:N0} under the reference ({missing:N0} events missing; e.g. {countsTally.Examples()}); late-dropped {run.LateDropped}; records dropped by the broker {run.Dropped:N0}" +
                 (exited ? $"; the worker exited: {worker.Tail()}" : string.Empty));
         }

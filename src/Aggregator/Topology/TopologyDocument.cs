@@ -124,7 +124,9 @@ internal static class TopologyDocument
         stream time once a second to every partition of the by-user topic; every dedup task, once it has heard from all
         raw partitions, sends the slowest of them on to every partition of the counts-by-key topic. Markers travel
         behind the events they vouch for, so a counting task knows it has counted everything up to the slowest marker
-        (`Topology/ProgressMarkers`), and the report merger closes an interval only when every counting partition has
+        (`Topology/ProgressMarkers`). The refine, dedup and counting stages each send their figures on their own
+        topic, so each also announces how far it vouches for them (refine: its partition's stream time; dedup and
+        counting: the markers), and the report merger closes an interval only when every stage of every partition has
         said so — however far behind one instance or raw partition runs. A raw partition that never had a record holds
         summaries back until `Reports:SilenceAfter`, when the merger sends the interval and names what is missing.
 

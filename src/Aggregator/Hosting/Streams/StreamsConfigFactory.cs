@@ -18,7 +18,7 @@ internal static class StreamsConfigFactory
         KafkaOptions kafka, StreamsOptions streams, bool exactlyOnce, ILoggerFactory loggerFactory, StreamizMetricsBridge metrics, StreamsMetrics streamsMetrics)
     {
         var instanceId = InstanceId(streams);
-        var config = new StreamConfig
+        var config = new SinkFriendlyStreamConfig
         {
             ApplicationId = streams.ApplicationId,
             ClientId = $"{streams.ApplicationId}-{instanceId}",

@@ -9,7 +9,7 @@ internal sealed class CountStatsProcessor(ReportingSettings settings) : TaskStat
 {
     public const string StoreName = "report-stats-counts";
 
-    protected override bool IsCounting => true;
+    protected override StatsStage Stage => StatsStage.Counts;
 
     private readonly Dictionary<int, long> _byDedupTask = [];
 

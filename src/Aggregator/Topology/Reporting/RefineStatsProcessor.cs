@@ -8,6 +8,10 @@ namespace Aggregator.Topology.Reporting;
 internal sealed class RefineStatsProcessor(ReportingSettings settings) : TaskStatsProcessor<string, RefineOutcome>(StoreName, settings)
 {
     public const string StoreName = "report-stats-refine";
+
+    // Its event time is a vouch: the task reads its raw partition in order, so everything before it has been seen.
+    protected override StatsStage Stage => StatsStage.Refine;
+
     protected override void Observe(string key, RefineOutcome value, long timestamp)
     {
         if (value.DeadLetter is null)

@@ -31,10 +31,10 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
     protected long EventTime { get; private set; } = -1;
 
     /// <summary>
-    /// Whether this stage is a counting partition: the merger closes an interval only when every one of them has
-    /// announced (with a <see cref="StatsProgress"/>) that its event time passed the interval's end plus grace.
+    /// Which stage this is: the merger closes an interval only when every stage of every partition has announced
+    /// (with a <see cref="StatsProgress"/>) that it got past the interval's end plus grace.
     /// </summary>
-    protected virtual bool IsCounting => false;
+    protected abstract StatsStage Stage { get; }
 
     public void Init(ProcessorContext<string, ReportingRecord> context)
     {
@@ -80,7 +80,7 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
         if (eventTime > _announced && (publish || records.Count > 0))
         {
             _announced = eventTime;
-            Forward(new ReportingRecord { Progress = new StatsProgress(_task, _context.Id.Partition, eventTime, IsCounting) }, eventTime);
+            Forward(new ReportingRecord { Progress = new StatsProgress(_task, _context.Id.Partition, eventTime, Stage) }, eventTime);
         }
     }
 

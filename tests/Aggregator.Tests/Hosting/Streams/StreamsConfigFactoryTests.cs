@@ -42,6 +42,22 @@ public sealed class StreamsConfigFactoryTests
         Assert.Equal(10_000, config.MaxPollRestoringRecords);
     }
 
+    // Streamiz asks for ToAdminConfig("") on every record a sink writes (PartitionsFor): built once, not per record.
+    [Fact]
+    public void AdminSettingsTheProducerReadsPerRecord_AreBuiltOnce_OtherClientsGetTheirOwn()
+    {
+        IStreamConfig config = Create(exactlyOnce: false);
+
+        var perRecord = config.ToAdminConfig("");
+        Assert.Same(perRecord, config.ToAdminConfig(""));
+        Assert.Equal("broker:9092", perRecord.BootstrapServers);
+
+        var named = config.ToAdminConfig("admin-1");
+        Assert.NotSame(named, config.ToAdminConfig("admin-1"));
+        Assert.Equal("admin-1", named.ClientId);
+        Assert.NotEqual("admin-1", perRecord.ClientId);
+    }
+
     [Fact]
     public void Producer_CompressesWithLz4_UnlessKafkaClientSaysOtherwise()
     {

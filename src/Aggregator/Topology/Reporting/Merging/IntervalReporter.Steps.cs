@@ -28,7 +28,7 @@ internal sealed partial class IntervalReporter
     private void Report(long start, long end)
     {
         var report = ReportMerger.Merge(start, end, _partials.Take(start));
-        var expected = _completeness.CountingPartitions;
+        var expected = _completeness.Partitions;
         var missing = new string[_missing.Count];
         for (var i = 0; i < missing.Length; i++)
         {

@@ -10,7 +10,7 @@ namespace Aggregator.Topology.Reporting.Merging;
 /// <param name="Kind">What the entry holds: the key's prefix.</param>
 /// <param name="Time">Interval or window start (<see cref="MergerKeyKind.Partial"/>, <see cref="MergerKeyKind.Window"/>), or the partition number.</param>
 /// <param name="Source">The sending task (partials, windows); empty otherwise.</param>
-/// <param name="Name">Rule, message id or setting name; empty for partials and counted-through marks.</param>
+/// <param name="Name">Rule, message id or setting name; the stage of a stage mark (empty for the counting stage); empty for partials.</param>
 internal readonly record struct MergerKey(MergerKeyKind Kind, long Time, string Source, string Name)
 {
     public static MergerKey Partial(long intervalStart, string source) => new(MergerKeyKind.Partial, intervalStart, source, "");
@@ -25,7 +25,18 @@ internal readonly record struct MergerKey(MergerKeyKind Kind, long Time, string 
 
     public static MergerKey Setting(string name) => new(MergerKeyKind.Setting, 0, "", name);
 
-    public static MergerKey CountedThrough(int partition) => new(MergerKeyKind.CountedThrough, partition, "", "");
+    /// <summary>The counting stage keeps the bare <c>c:{partition}</c> it has always had; the others add their name.</summary>
+    public static MergerKey StageThrough(StatsStage stage, int partition) =>
+        new(MergerKeyKind.StageThrough, partition, "", stage == StatsStage.Counts ? "" : StageName(stage));
+
+    /// <summary>The stage of a <see cref="MergerKeyKind.StageThrough"/> key.</summary>
+    public StatsStage Stage => Name switch
+    {
+        "" => StatsStage.Counts,
+        "refine" => StatsStage.Refine,
+        "dedup" => StatsStage.Dedup,
+        _ => throw new InvalidOperationException($"Unknown stats stage '{Name}'."),
+    };
 
     public int Partition => (int)Time;
 
@@ -37,7 +48,8 @@ internal readonly record struct MergerKey(MergerKeyKind Kind, long Time, string 
         MergerKeyKind.Outbox => "o:" + Name,
         MergerKeyKind.Delivered => "d:" + Name,
         MergerKeyKind.Setting => "s:" + Name,
-        MergerKeyKind.CountedThrough => string.Create(CultureInfo.InvariantCulture, $"c:{Time}"),
+        MergerKeyKind.StageThrough when Name.Length == 0 => string.Create(CultureInfo.InvariantCulture, $"c:{Time}"),
+        MergerKeyKind.StageThrough => string.Create(CultureInfo.InvariantCulture, $"c:{Time}:{Name}"),
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown merger key kind."),
     };
 
@@ -74,12 +86,22 @@ internal readonly record struct MergerKey(MergerKeyKind Kind, long Time, string 
                 decoded = Setting(rest.ToString());
                 return true;
             case 'c' when int.TryParse(rest, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var partition):
-                decoded = CountedThrough(partition);
+                decoded = StageThrough(StatsStage.Counts, partition);
+                return true;
+            case 'c' when TimeAndRest(rest, out var partition, out var stage) && stage is "refine" or "dedup":
+                decoded = new MergerKey(MergerKeyKind.StageThrough, partition, "", stage.ToString());
                 return true;
             default:
                 return false;
         }
     }
+
+    private static string StageName(StatsStage stage) => stage switch
+    {
+        StatsStage.Refine => "refine",
+        StatsStage.Dedup => "dedup",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "The counting stage has no name in keys."),
+    };
 
     private static bool TimeAndRest(ReadOnlySpan<char> text, out long time, out ReadOnlySpan<char> rest)
     {

@@ -21,6 +21,9 @@ internal enum MergerKeyKind
     /// <summary><c>s:{name}</c> → one of the merger's own marks (<see cref="MergerKey.Settings"/>).</summary>
     Setting,
 
-    /// <summary><c>c:{partition}</c> → how far (event time, int64) that counting partition has announced it counted.</summary>
-    CountedThrough,
+    /// <summary>
+    /// <c>c:{partition}</c> (counting stage) or <c>c:{partition}:{stage}</c> → how far (event time, int64) that stats
+    /// stage's partition has announced it got.
+    /// </summary>
+    StageThrough,
 }

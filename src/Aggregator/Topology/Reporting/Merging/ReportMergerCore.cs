@@ -120,8 +120,8 @@ internal sealed class ReportMergerCore
                 case MergerKeyKind.Setting:
                     _reporter.Restore(decoded, value);
                     break;
-                case MergerKeyKind.CountedThrough:
-                    _completeness.Restore(decoded.Partition, StoreValues.ReadLong(value));
+                case MergerKeyKind.StageThrough:
+                    _completeness.Restore(decoded.Stage, decoded.Partition, StoreValues.ReadLong(value));
                     break;
             }
         }

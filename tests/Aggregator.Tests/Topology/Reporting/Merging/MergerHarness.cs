@@ -58,9 +58,18 @@ internal sealed class MergerHarness
 
     public void Send(ReportingRecord record) => Core.Process(record);
 
-    /// <summary>A counting task's progress (sub-topology 2), or with <paramref name="subtopology"/> another stats stage's.</summary>
-    public void Progress(int partition, long eventTime, int subtopology = 2) =>
-        Core.Process(new ReportingRecord { Progress = new StatsProgress($"{subtopology}_{partition}", partition, eventTime, Counting: subtopology == 2) });
+    /// <summary>Every stats stage of a partition got to <paramref name="eventTime"/> (refine, dedup, then counting).</summary>
+    public void Progress(int partition, long eventTime)
+    {
+        foreach (var stage in Enum.GetValues<StatsStage>())
+        {
+            Progress(partition, eventTime, stage);
+        }
+    }
+
+    /// <summary>One stats stage's progress; the task id names its sub-topology as the topology numbers them.</summary>
+    public void Progress(int partition, long eventTime, StatsStage stage) =>
+        Core.Process(new ReportingRecord { Progress = new StatsProgress($"{(int)stage}_{partition}", partition, eventTime, stage) });
 
     /// <summary>Moves the wall clock on and runs the merger's periodic tick (delivery to the outbox happens there).</summary>
     public void Tick(TimeSpan? by = null)

@@ -1,3 +1,4 @@
+using Aggregator.Topology.Reporting;
 using Aggregator.Topology.Reporting.Merging;
 
 namespace Aggregator.Tests.Topology.Reporting.Merging;
@@ -14,7 +15,9 @@ public sealed class MergerKeyTests
         ("d:alarm:checkout-errors:29920927:fire", MergerKey.Delivered("alarm:checkout-errors:29920927:fire")),
         ("s:reported-through", MergerKey.Setting(MergerKey.Settings.ReportedThrough)),
         ("s:caught-up", MergerKey.Setting(MergerKey.Settings.CaughtUp)),
-        ("c:5", MergerKey.CountedThrough(5)),
+        ("c:5", MergerKey.StageThrough(StatsStage.Counts, 5)),
+        ("c:5:refine", MergerKey.StageThrough(StatsStage.Refine, 5)),
+        ("c:6:dedup", MergerKey.StageThrough(StatsStage.Dedup, 6)),
     ];
 
     public static TheoryData<int> Keys => [.. Enumerable.Range(0, Known.Length)];
@@ -44,5 +47,10 @@ public sealed class MergerKeyTests
     public void TryDecode_RejectsOtherKeys(string key) => Assert.False(MergerKey.TryDecode(key, out _));
 
     [Fact]
-    public void CountedThrough_CarriesThePartition() => Assert.Equal(7, MergerKey.CountedThrough(7).Partition);
+    public void StageThrough_CarriesThePartitionAndStage()
+    {
+        Assert.True(MergerKey.TryDecode(MergerKey.StageThrough(StatsStage.Dedup, 7).Encode(), out var decoded));
+        Assert.Equal((7, StatsStage.Dedup), (decoded.Partition, decoded.Stage));
+        Assert.Equal(StatsStage.Counts, MergerKey.StageThrough(StatsStage.Counts, 7).Stage);
+    }
 }

@@ -1,3 +1,4 @@
+using Aggregator.Topology.Reporting;
 using static Aggregator.Tests.Topology.Reporting.Merging.MergerHarness;
 
 namespace Aggregator.Tests.Topology.Reporting.Merging;
@@ -27,12 +28,12 @@ public sealed class ReportMergerCoreTests
         _h.Progress(1, CloseAt);
         _h.Send(Partial("2_2", T10, pageViews: 4));
         _h.Progress(2, CloseAt);
-        _h.Progress(3, CloseAt, subtopology: 0); // the refine stage's partition 3 is not a counting partition
-        _h.Progress(3, CloseAt, subtopology: 1);
+        _h.Progress(3, CloseAt, StatsStage.Refine); // the refine and dedup stages are not the counting stage
+        _h.Progress(3, CloseAt, StatsStage.Dedup);
         _h.Tick();
         Assert.Empty(_h.Outbox.Summaries); // counting partition 3 has not said anything yet
 
-        _h.Progress(3, CloseAt); // had no events in the interval: it still has to say it is past it
+        _h.Progress(3, CloseAt, StatsStage.Counts); // had no events in the interval: it still has to say it is past it
         _h.Tick();
 
         var summary = Assert.Single(_h.Outbox.Summaries);
