@@ -14,11 +14,26 @@ internal static class SuiteRunner
         var scratch = Directory.CreateTempSubdirectory("agg-bench-").FullName;
         var document = new ResultsDocument();
         var failed = false;
+        string? formats = null;
         try
         {
             using var broker = BenchBroker.Start();
             var context = new BenchContext(options, broker, scratch);
-            if (options.Suite is "all" or "steady")
+            if (options.Formats)
+            {
+                try
+                {
+                    formats = await new FormatsSuite().RunAsync(context);
+                }
+                catch (Exception ex)
+                {
+                    failed = true;
+                    context.Log($"FAILED: {ex}");
+                    formats = $"## Avro vs JSON\n\n**Failed:** `{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}`";
+                }
+            }
+
+            if (!options.Formats && options.Suite is "all" or "steady")
             {
                 try
                 {
@@ -32,7 +47,7 @@ internal static class SuiteRunner
                 }
             }
 
-            if (options.Suite is "all" or "optout")
+            if (!options.Formats && options.Suite is "all" or "optout")
             {
                 try
                 {
@@ -60,8 +75,17 @@ internal static class SuiteRunner
 
         var output = Path.GetFullPath(options.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        await File.WriteAllTextAsync(output, document.Render(options, args));
+        await File.WriteAllTextAsync(output, formats is null ? document.Render(options, args) : WithFormatsSection(output, formats));
         Console.Error.WriteLine($"bench: wrote {output}");
         return failed ? 1 : 0;
+    }
+
+    // --formats replaces (or appends) its own section of the results file and leaves the steady-state sections as they were.
+    private static string WithFormatsSection(string output, string section)
+    {
+        const string Marker = "<!-- formats: written by ./build.sh bench --formats -->";
+        var existing = File.Exists(output) ? File.ReadAllText(output) : "# Benchmark results\n";
+        var at = existing.IndexOf(Marker, StringComparison.Ordinal);
+        return (at >= 0 ? existing[..at] : existing.TrimEnd() + "\n\n") + Marker + "\n\n" + section.TrimEnd() + "\n";
     }
 }

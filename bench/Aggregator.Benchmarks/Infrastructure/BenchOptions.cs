@@ -24,6 +24,9 @@ internal sealed record BenchOptions
     /// <summary>Keep the scratch directory (worker logs, state) for a post-mortem.</summary>
     public bool Keep { get; init; }
 
+    /// <summary>Run the Avro-vs-JSON suite (issue 12) instead of the steady state, and put its section into the output file.</summary>
+    public bool Formats { get; init; }
+
     /// <summary>Use the Confluent.Kafka pipe even where kcat is installed.</summary>
     public bool NoKcat { get; init; }
 
@@ -65,6 +68,9 @@ internal sealed record BenchOptions
                 case "--max-delay":
                     options = options with { MaxDelay = TimeSpan.FromSeconds(double.Parse(Value(args, ref i), CultureInfo.InvariantCulture)) };
                     break;
+                case "--formats":
+                    options = options with { Formats = true };
+                    break;
                 case "--keep":
                     options = options with { Keep = true };
                     break;
@@ -97,7 +103,7 @@ internal sealed record BenchOptions
         };
     }
 
-    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--suite all|steady|optout] [--optouts N] [--output PATH] [--lever name=Section:Key=value[;…]]…";
+    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--suite all|steady|optout] [--optouts N] [--formats] [--output PATH] [--lever name=Section:Key=value[;…]]…";
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
         ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");

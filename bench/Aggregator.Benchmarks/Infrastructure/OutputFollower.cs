@@ -36,12 +36,14 @@ internal sealed class OutputFollower : IDisposable
     public long Records { get; private set; }
 
     /// <summary>Follows activity.refined until every expected eventId was seen; also counts copies and strangers.</summary>
-    public static OutputFollower Refined(BenchBroker broker, string topic, Stopwatch clock, IReadOnlySet<string> expected, RefinedTally tally)
+    /// <remarks><c>eventIdOf</c> reads a value's eventId (default: the JSON contract's).</remarks>
+    public static OutputFollower Refined(BenchBroker broker, string topic, Stopwatch clock, IReadOnlySet<string> expected, RefinedTally tally, Func<byte[]?, string?>? eventIdOf = null)
     {
+        eventIdOf ??= EventIdOf;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return new OutputFollower(broker, topic, clock, result =>
         {
-            var id = EventIdOf(result.Message.Value);
+            var id = eventIdOf(result.Message.Value);
             if (id is null || !expected.Contains(id))
             {
                 tally.Unexpected++;
@@ -57,14 +59,16 @@ internal sealed class OutputFollower : IDisposable
     }
 
     /// <summary>Follows activity.counts until the latest count of every window equals the reference.</summary>
-    public static OutputFollower Counts(BenchBroker broker, string topic, Stopwatch clock, CountsTally tally)
+    /// <remarks><c>countOf</c> reads a record's "key@windowStart" and count (default: the JSON contract's).</remarks>
+    public static OutputFollower Counts(BenchBroker broker, string topic, Stopwatch clock, CountsTally tally, Func<byte[], byte[]?, (string Key, long Count)>? countOf = null)
     {
+        countOf ??= CountOf;
         var reference = tally.Reference;
         var wrong = reference.Count; // windows whose latest count differs from the reference (all, before any record)
         tally.Wrong = wrong;
         return new OutputFollower(broker, topic, clock, result =>
         {
-            var (key, count) = CountOf(result.Message.Key, result.Message.Value);
+            var (key, count) = countOf(result.Message.Key, result.Message.Value);
             var truth = reference.GetValueOrDefault(key);
             var before = tally.Latest.GetValueOrDefault(key);
             tally.Latest[key] = count;

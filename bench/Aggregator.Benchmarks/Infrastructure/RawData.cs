@@ -32,6 +32,9 @@ internal sealed class RawData
 
     public long Bytes => Records.Sum(r => (long)r.Value.Length + (r.Key?.Length ?? 0));
 
+    /// <summary>The same records with some values re-encoded (e.g. as Avro); expectations unchanged, so the encoding must keep eventIds.</summary>
+    public RawData WithValues(Func<GeneratedRecord, byte[]> encode) => new([.. Records.Select(r => r with { Value = encode(r) })]);
+
     /// <summary>
     /// <paramref name="events"/> records whose event time spreads over <paramref name="span"/> ending two minutes ago. Valid
     /// records the generator made arrive more than <paramref name="maxDelay"/> after their event time (its offline phones,

@@ -13,7 +13,7 @@ namespace Aggregator.Benchmarks.Suites;
 /// </summary>
 internal sealed class SteadyStateSuite
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(2);
+    internal static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(2);
     private readonly SteadyStateFigures _figures = new();
     private readonly LeverFigures _levers = new();
 
@@ -191,7 +191,7 @@ internal sealed class SteadyStateSuite
     }
 
     /// <summary>Seconds from the worker's start until /health/ready says ready with every task; null on timeout.</summary>
-    private static async Task<double?> WaitReadyAsync(WorkerProcess worker, int expectedTasks, RestoreWatch? restore, Func<bool>? restored = null)
+    internal static async Task<double?> WaitReadyAsync(WorkerProcess worker, int expectedTasks, RestoreWatch? restore, Func<bool>? restored = null)
     {
         while (worker.Started.Elapsed < ReadyTimeout && !worker.HasExited)
         {

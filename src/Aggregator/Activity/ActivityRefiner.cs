@@ -74,6 +74,20 @@ internal sealed class ActivityRefiner
         return RefineResult.Refined(Enrich(parsed.Event, properties, value, ingestTime), dropped);
     }
 
+    /// <summary>Whether dead letters keep the bytes as received (<c>Privacy:DlqKeepRaw</c>) instead of a masked copy.</summary>
+    public bool KeepsRawDeadLetters => _privacy.Value.DlqKeepRaw;
+
+    /// <summary>
+    /// A dead letter for a value rejected before parsing (undecodable Avro), with the usual headers. It cannot be masked
+    /// field by field, so it is withheld unless raw dead letters were asked for deliberately (issue 14).
+    /// </summary>
+    public RefineResult Reject(byte[]? key, byte[]? value, Rejection rejection, SourcePosition source)
+    {
+        var now = UtcTimestamp.TruncateToMilliseconds(_timeProvider.GetUtcNow());
+        var (kept, payload) = _privacy.Value.DlqKeepRaw ? (value, DeadLetterPayload.Raw) : (null, DeadLetterPayload.Withheld);
+        return RefineResult.Rejected(new DeadLetterRecord(key, kept, rejection, DeadLetterHeaders.Create(rejection, source, now, payload)));
+    }
+
     private RefinedEvent Enrich(RawEvent raw, ReadOnlyMemory<byte> properties, ReadOnlySpan<byte> value, DateTimeOffset ingestTime)
     {
         PageInfo? page = null;

@@ -39,10 +39,16 @@ internal static class RejectionCodes
     /// <summary>The value is larger than <see cref="ActivityValidationOptions.MaxEventBytes"/>; checked before parsing.</summary>
     public const string Oversize = "oversize";
 
+    /// <summary>
+    /// The value is Confluent-framed Avro (magic byte 0) that cannot be read: schema id unknown to the registry, payload
+    /// truncated or not decodable with its schema, or no registry configured. The detail names the schema id.
+    /// </summary>
+    public const string Schema = "schema";
+
     /// <summary>Every code, e.g. to pre-create one metric series per reason.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         NotJson, NotObject, MissingField, WrongType, InvalidField, DuplicateField, ReservedField,
-        TimestampUnparseable, TimestampTooOld, TimestampInFuture, Oversize,
+        TimestampUnparseable, TimestampTooOld, TimestampInFuture, Oversize, Schema,
     ];
 }

@@ -27,6 +27,9 @@ internal static class RunCommand
             {
                 [$"{KafkaOptions.SectionName}:{nameof(KafkaOptions.BootstrapServers)}"] = cluster.BootstrapServers,
                 [$"{GeneratorOptions.SectionName}:{nameof(GeneratorOptions.BootstrapServers)}"] = cluster.BootstrapServers,
+                // The demo needs no registry: with Serialization:Format=avro and no SchemaRegistry:Url, the in-memory test double.
+                [$"{Serialization.SchemaRegistryOptions.SectionName}:{nameof(Serialization.SchemaRegistryOptions.InMemory)}"] =
+                    string.IsNullOrWhiteSpace(initial[$"{Serialization.SchemaRegistryOptions.SectionName}:{nameof(Serialization.SchemaRegistryOptions.Url)}"]) ? "true" : "false",
             });
 
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Configuration = new ConfigurationManager() });

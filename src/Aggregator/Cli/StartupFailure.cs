@@ -20,6 +20,9 @@ internal static partial class StartupFailure
             case KafkaEnvironmentException environment:
                 line = environment.Message;
                 return true;
+            case Serialization.SchemaRegistryStartupException registry:
+                line = registry.Message;
+                return true;
             case ConfigurationException configuration:
                 line = "invalid configuration: " + configuration.Message;
                 return true;

@@ -33,6 +33,8 @@ internal static class GeneratorConfiguration
         BindString(section, nameof(options.Topic), v => options.Topic = v);
         BindString(section, nameof(options.OptOutTopic), v => options.OptOutTopic = v);
         BindString(section, nameof(options.Compression), v => options.Compression = v);
+        BindString(section, nameof(options.Format), v => options.Format = v);
+        BindString(section, nameof(options.SchemaRegistryUrl), v => options.SchemaRegistryUrl = v);
         Bind<double>(section, nameof(options.Rate), TryDouble, v => options.Rate = v, "a number of events per second", errors);
         Bind<double>(section, nameof(options.Speed), TryDouble, v => options.Speed = v, "a number such as 10", errors);
         Bind<double>(section, nameof(options.MalformedRatio), TryDouble, v => options.MalformedRatio = v, "a fraction such as 0.005", errors);

@@ -27,6 +27,8 @@ internal static class GeneratorFlags
         new("--duplicate-ratio", Prefix + nameof(GeneratorOptions.DuplicateRatio), "Fraction of byte-identical resends (default 0.01)."),
         new("--anomaly-at", Prefix + nameof(GeneratorOptions.AnomalyAt), "Event-time offset of a /checkout error burst (e.g. 10m); unset = none."),
         new("--anomaly-for", Prefix + nameof(GeneratorOptions.AnomalyFor), "Event-time length of the burst (default 5m)."),
+        new("--format", Prefix + nameof(GeneratorOptions.Format), "json (default) or avro: Confluent-framed Avro raw events (raw-value.avsc)."),
+        new("--schema-registry-url", Prefix + nameof(GeneratorOptions.SchemaRegistryUrl), "Schema Registry for --format avro (default: the in-memory test double)."),
         new("--anomaly-multiplier", Prefix + nameof(GeneratorOptions.AnomalyMultiplier), "Burst rate of /checkout errors relative to normal (default 50)."),
     ];
 }

@@ -109,6 +109,20 @@ internal sealed class GeneratorOptions : IValidatableObject
     [RegularExpression("^(none|gzip|snappy|lz4|zstd)$", ErrorMessage = "Generator:Compression must be one of none, gzip, snappy, lz4, zstd.")]
     public string Compression { get; set; } = "lz4";
 
+    /// <summary>
+    /// <c>json</c> (the collector's contract) or <c>avro</c>: each valid event as Confluent-framed Avro with
+    /// <c>raw-value.avsc</c> (malformed records stay as they are: they cannot be Avro).
+    /// </summary>
+    [Required]
+    [RegularExpression("^(json|avro)$", ErrorMessage = "Generator:Format (--format) must be json or avro.")]
+    public string Format { get; set; } = "json";
+
+    /// <summary>
+    /// Schema Registry for <c>avro</c>; unset = the in-memory test double, whose content-addressed ids a worker with
+    /// the in-memory registry resolves too (it registers the same raw schema).
+    /// </summary>
+    public string? SchemaRegistryUrl { get; set; }
+
     /// <summary>The lookback actually used (see <see cref="ReplayLookback"/>).</summary>
     public TimeSpan EffectiveReplayLookback => ReplayLookback ?? (Speed > 1 ? TimeSpan.FromMinutes(30) : TimeSpan.Zero);
 

@@ -104,6 +104,7 @@ internal sealed class TrafficProducer
     {
         var options = _options;
         var pump = new RecordPump(generator, options, _time);
+        using var encoder = RawValueEncoder.For(options);
         // Its own token, so that however this loop ends (even by an exception) the pump is stopped and awaited.
         using var pumpStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pumping = pump.RunAsync(started, pumpStop.Token);
@@ -119,7 +120,7 @@ internal sealed class TrafficProducer
                 {
                     foreach (var record in chunk)
                     {
-                        if (!Produce(producer, new Message<byte[]?, byte[]> { Key = record.Key, Value = record.Value }, stats, onDelivery, cancellationToken))
+                        if (!Produce(producer, new Message<byte[]?, byte[]> { Key = record.Key, Value = encoder.Encode(record.Value) }, stats, onDelivery, cancellationToken))
                         {
                             return;
                         }

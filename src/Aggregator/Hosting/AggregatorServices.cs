@@ -8,6 +8,7 @@ using Aggregator.Hosting.Options;
 using Aggregator.Hosting.Outbox;
 using Aggregator.Hosting.Status;
 using Aggregator.Hosting.Streams;
+using Aggregator.Serialization;
 using Aggregator.Slack;
 using Aggregator.Topology;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,7 @@ internal static class AggregatorServices
         services.AddHostedService(sp => sp.GetRequiredService<BrokerConnectivity>());
         services.AddSingleton<SlackOutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackOutboxDispatcher>());
+        services.AddSerialization(configuration);
         services.AddSingleton<StreamsInstance>();
         services.AddSingleton<Privacy.ErasureStream>();
         services.AddSingleton<ActivityTopologyFactory>();

@@ -2,6 +2,7 @@ using Aggregator.Activity;
 using Confluent.Kafka;
 using Aggregator.Privacy;
 using Aggregator.Topology.Reporting;
+using Aggregator.Serialization;
 using Aggregator.Topology.Serdes;
 using Aggregator.Topology.Factories;
 using Streamiz.Kafka.Net;
@@ -41,7 +42,7 @@ internal static class ActivityTopology
 
     public static TopologyModel Build(ActivityTopologySettings settings, ActivityTopologyServices services)
     {
-        var (topics, reporting, metrics, streams) = (settings.Topics, services.Reporting, services.Metrics, services.Streams);
+        var (topics, reporting, metrics, streams, formats) = (settings.Topics, services.Reporting, services.Metrics, services.Streams, services.Formats);
         var windows = HoppingWindows.From(settings.Windows);
         var builder = new StreamBuilder();
         builder.AddGlobalStore(
@@ -63,7 +64,7 @@ internal static class ActivityTopology
 
         // Sub-topology 0: refine.
         var refined = builder.Stream(topics.Raw, new ByteArraySerDes(), new ByteArraySerDes(), "raw-source", new RawTimestampExtractor())
-            .Transform(Suppliers.Transformer(() => new RefineProcessor(services.Refiner, metrics, streams)), "refine");
+            .Transform(Suppliers.Transformer(() => new RefineProcessor(services.Refiner, formats.Raw, metrics, streams)), "refine");
         // Opted out first: an opted-out person's malformed record is dropped, not dead-lettered (issue 14).
         var outcomes = refined.Branch(
             "refine-",
@@ -91,7 +92,7 @@ internal static class ActivityTopology
         unique
             .MapValues((verdict, _) => verdict.Event!, "unique-event")
             .Peek((_, _, _) => metrics.RecordRefined(), "count-refined")
-            .To(topics.Refined, new StringSerDes(), RefinedEventSerDes.Instance, "refined-sink");
+            .To(topics.Refined, formats.RefinedKey, formats.RefinedValue, "refined-sink");
 
         // Sub-topology 2: windowed counts, and the statistics reports and alarms are made of.
         var judged = verdicts
@@ -113,8 +114,8 @@ internal static class ActivityTopology
                 .WithRetention(settings.Windows.Retention)
                 .WithCachingEnabled(), "window-count")
             .ToStream("counts-stream")
-            .Map((windowed, count, _) => KeyValuePair.Create(WindowedCountJson.Key(windowed), WindowedCountJson.Value(windowed, count)), "to-counts-json")
-            .To(topics.Counts, new ByteArraySerDes(), new ByteArraySerDes(), "counts-sink");
+            .Map((windowed, count, _) => KeyValuePair.Create(windowed, new WindowedCount(windowed, count)), "to-count-record")
+            .To(topics.Counts, formats.CountsKey, formats.CountsValue, "counts-sink");
         var countStats = judged.Transform(
             Suppliers.Transformer(() => new CountStatsProcessor(reporting)), "count-stats", CountStatsProcessor.StoreName);
 

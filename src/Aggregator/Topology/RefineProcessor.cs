@@ -1,5 +1,6 @@
 using Aggregator.Activity;
 using Aggregator.Privacy;
+using Aggregator.Serialization;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
 
@@ -9,8 +10,11 @@ namespace Aggregator.Topology;
 /// Raw bytes in; refined events (keyed by user, stamped with their event time) or dead letters out. Records of
 /// people who opted out — by any identity the record names, malformed records included — are marked so the topology
 /// drops them (after counting) before anything about them is written, DLQ included; never logged with their content.
+/// Each value is JSON or Confluent-framed Avro, told apart by its first byte (<see cref="RawInputDecoder"/>). A dead
+/// letter keeps the value masked like refined events (an Avro value: its contract JSON, masked; undecodable Avro is
+/// withheld), or the bytes as received when <c>Privacy:DlqKeepRaw</c> asks for them.
 /// </summary>
-internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics metrics, StreamsMetrics streams)
+internal sealed class RefineProcessor(ActivityRefiner refiner, RawInputDecoder raw, ActivityMetrics metrics, StreamsMetrics streams)
     : ITransformer<byte[], byte[], string, RefineOutcome>
 {
     private ProcessorContext<string, RefineOutcome> _context = null!;
@@ -31,14 +35,17 @@ internal sealed class RefineProcessor(ActivityRefiner refiner, ActivityMetrics m
         var position = record.TopicPartitionOffset;
         var source = position is null ? SourcePosition.Unknown : new SourcePosition(position.Topic, position.Partition.Value, position.Offset.Value);
         var origin = new RawOrigin(source.Partition, source.Offset);
-        var result = refiner.Refine(record.Key, record.Value, source);
+        var input = raw.Decode(record.Value, source.Topic ?? string.Empty);
+        var result = input.Rejection is { } rejection
+            ? refiner.Reject(record.Key, record.Value, rejection, source)
+            : refiner.Refine(record.Key, input.Json, source);
         if (!result.IsRefined)
         {
-            var deadLetter = result.DeadLetter!;
+            var deadLetter = input.IsAvro && refiner.KeepsRawDeadLetters ? result.DeadLetter! with { Value = record.Value } : result.DeadLetter!;
             // Counted as a dead letter either way (the DLQ metric and the summaries' DLQ count), stored only when the
             // identities it names, as far as they can be read, are not opted out (issue 14).
             metrics.RecordDeadLettered(deadLetter.Rejection.Code);
-            var withheld = OptOutCheck.IsOptedOut(_optOuts, IdentityProbe.Read(record.Key, record.Value));
+            var withheld = OptOutCheck.IsOptedOut(_optOuts, IdentityProbe.Read(record.Key, input.Json ?? record.Value));
             if (withheld)
             {
                 metrics.RecordDeadLetterWithheld();

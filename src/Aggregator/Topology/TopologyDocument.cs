@@ -55,6 +55,8 @@ internal static class TopologyDocument
         text.AppendLine();
         text.AppendLine("Internal topics are created by Streamiz through the admin API on real clusters, and by the embedded broker itself (it cannot create topics over the protocol). Repartition topics have as many partitions as the raw topic unless declared (the reporting topics: one); changelogs one per task of the store's sub-topology. A mis-sized existing topic stops start-up with a message naming the fix.");
         text.AppendLine();
+        text.Append(Serialization.TopicSchemas.Markdown(topics));
+        text.AppendLine();
         text.AppendLine("## Description");
         text.AppendLine();
         text.AppendLine("```");

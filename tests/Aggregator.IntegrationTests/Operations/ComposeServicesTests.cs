@@ -4,7 +4,7 @@ namespace Aggregator.IntegrationTests.Operations;
 public sealed class ComposeServicesTests
 {
     private static readonly string[] DefaultServices =
-        ["kafka-1", "kafka-2", "kafka-3", "topic-init", "kafka-ui", "worker", "generator", "prometheus", "alertmanager", "burrow", "burrow-zookeeper", "grafana"];
+        ["kafka-1", "kafka-2", "kafka-3", "topic-init", "schema-registry", "kafka-ui", "worker", "generator", "prometheus", "alertmanager", "burrow", "burrow-zookeeper", "grafana"];
 
     private static readonly string[] SaslServices =
         ["kafka-sasl-1", "kafka-sasl-2", "kafka-sasl-3", "topic-init-sasl", "kafka-ui-sasl", "worker-sasl", "generator-sasl"];
@@ -161,6 +161,26 @@ public sealed class ComposeServicesTests
         Assert.StartsWith("provectuslabs/kafka-ui:", ui.Image);
         Assert.Equal(KafkaListeners.InternalBootstrap(brokers), ui.Env("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS"));
         Assert.All(brokers, b => Assert.Equal("service_healthy", ui.DependsOn[b.Name]));
+    }
+
+    [Fact]
+    public void SchemaRegistry_StoresSchemasInThePlainCluster_AndTheWorkerAndUiUseIt()
+    {
+        var registry = _compose.Service("schema-registry");
+        var brokers = _compose.KafkaClusters().Values.Single(c => c.Any(b => b.Name == "kafka-1"));
+        var worker = _compose.Service("worker");
+
+        Assert.StartsWith("confluentinc/cp-schema-registry:", registry.Image);
+        Assert.Equal(
+            string.Join(",", KafkaListeners.InternalBootstrap(brokers).Split(',').Select(b => "PLAINTEXT://" + b)),
+            registry.Env("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS"));
+        Assert.Equal("3", registry.Env("SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR"));
+        Assert.Equal("backward", registry.Env("SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL"));
+        Assert.All(brokers, b => Assert.Equal("service_healthy", registry.DependsOn[b.Name]));
+        Assert.Equal("http://schema-registry:8081", worker.Env("AGGREGATOR_SchemaRegistry__Url"));
+        Assert.Equal("avro", ComposeFile.Interpolate(worker.Env("AGGREGATOR_Serialization__Format")));
+        Assert.Equal("service_healthy", worker.DependsOn["schema-registry"]);
+        Assert.Equal("http://schema-registry:8081", _compose.Service("kafka-ui").Env("KAFKA_CLUSTERS_0_SCHEMAREGISTRY"));
     }
 
     [Fact]

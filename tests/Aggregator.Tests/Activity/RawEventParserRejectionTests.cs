@@ -332,7 +332,7 @@ public sealed class RawEventParserRejectionTests
     {
         Assert.Equal(
             ["not_json", "not_object", "missing_field", "wrong_type", "invalid_field", "duplicate_field", "reserved_field",
-             "timestamp_unparseable", "timestamp_too_old", "timestamp_in_future", "oversize"],
+             "timestamp_unparseable", "timestamp_too_old", "timestamp_in_future", "oversize", "schema"],
             RejectionCodes.All);
     }
 }

@@ -6,6 +6,7 @@ using Aggregator.Activity;
 using Aggregator.Hosting.Options;
 using Aggregator.Hosting.Streams;
 using Aggregator.Privacy;
+using Aggregator.Serialization;
 using Aggregator.Topology;
 using Aggregator.Topology.Reporting;
 using Aggregator.Topology.Serdes;
@@ -46,7 +47,10 @@ internal sealed class ActivityTopologyFixture : IDisposable
     /// <param name="outbox">Where the report merger's Slack messages go (default: nowhere).</param>
     /// <param name="stateDirectory">An existing state directory to open (a restart); default: a new one. Deleted on dispose either way.</param>
     /// <param name="countingPartitions">How many counting partitions the merger waits for (the driver has one).</param>
-    public ActivityTopologyFixture(IOutbox? outbox = null, string? stateDirectory = null, FakeTimeProvider? time = null, int countingPartitions = 1)
+    /// <param name="formats">How the raw, refined and counts topics are read and written (default: JSON).</param>
+    /// <param name="privacy">The refiner's privacy options (default: masked dead letters, the default allow-list).</param>
+    public ActivityTopologyFixture(
+        IOutbox? outbox = null, string? stateDirectory = null, FakeTimeProvider? time = null, int countingPartitions = 1, TopicFormats? formats = null, PrivacyOptions? privacy = null)
     {
         Time = time ?? new FakeTimeProvider(T0.AddMinutes(30));
         StateDirectory = stateDirectory ?? Path.Combine(Path.GetTempPath(), "aggregator-tests", Guid.NewGuid().ToString("N"));
@@ -64,7 +68,7 @@ internal sealed class ActivityTopologyFixture : IDisposable
         var reporting = ReportingSettings.Defaults(new WindowsOptions(), Time);
         reporting = reporting with { Outbox = outbox ?? reporting.Outbox, CountingPartitions = countingPartitions };
         var services = new ActivityTopologyServices(
-            ActivityRefiner.Create(timeProvider: Time), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), Metrics, Streams, reporting);
+            ActivityRefiner.Create(timeProvider: Time, privacy: privacy), CountKeyBuilder.For(CountDimension.Type, CountDimension.Path), Metrics, Streams, reporting, formats);
         var topology = ActivityTopology.Build(ActivityTopologySettings.Default, services);
         // The worker's own Streamiz configuration (state, RocksDB limits, deserialization handling); the driver forces
         // one thread and at-least-once.
@@ -78,9 +82,22 @@ internal sealed class ActivityTopologyFixture : IDisposable
         Driver = new TopologyTestDriver(topology, config);
         _raw = Driver.CreateInputTopic("activity.raw", new ByteArraySerDes(), new ByteArraySerDes());
         _optOuts = Driver.CreateInputTopic("privacy.optouts", new StringSerDes(), new ByteArraySerDes());
-        Refined = Driver.CreateOutputTopic("activity.refined", TimeSpan.FromMilliseconds(50), new StringSerDes(), new StringSerDes());
         Dlq = Driver.CreateOutputTopic("activity.dlq", TimeSpan.FromMilliseconds(50), new ByteArraySerDes(), new ByteArraySerDes());
-        Counts = Driver.CreateOutputTopic("activity.counts", TimeSpan.FromMilliseconds(50), new StringSerDes(), new StringSerDes());
+        // The driver allows one output topic per topic: text for the JSON tests, bytes when a format is given.
+        if (formats is null)
+        {
+            Refined = Driver.CreateOutputTopic("activity.refined", TimeSpan.FromMilliseconds(50), new StringSerDes(), new StringSerDes());
+            Counts = Driver.CreateOutputTopic("activity.counts", TimeSpan.FromMilliseconds(50), new StringSerDes(), new StringSerDes());
+            RefinedBytes = null!;
+            CountsBytes = null!;
+        }
+        else
+        {
+            RefinedBytes = Driver.CreateOutputTopic("activity.refined", TimeSpan.FromMilliseconds(50), new ByteArraySerDes(), new ByteArraySerDes());
+            CountsBytes = Driver.CreateOutputTopic("activity.counts", TimeSpan.FromMilliseconds(50), new ByteArraySerDes(), new ByteArraySerDes());
+            Refined = null!;
+            Counts = null!;
+        }
     }
 
     public TopologyTestDriver Driver { get; }
@@ -106,6 +123,15 @@ internal sealed class ActivityTopologyFixture : IDisposable
     public TestOutputTopic<string, string> Refined { get; }
 
     public TestOutputTopic<byte[], byte[]> Dlq { get; }
+
+    /// <summary>activity.refined as bytes, when the fixture was given a format (the test decodes them).</summary>
+    public TestOutputTopic<byte[], byte[]> RefinedBytes { get; }
+
+    /// <summary>activity.counts as bytes, when the fixture was given a format.</summary>
+    public TestOutputTopic<byte[], byte[]> CountsBytes { get; }
+
+    /// <summary>Pipes a raw value as is (e.g. Confluent-framed Avro).</summary>
+    public void PipeRawBytes(byte[] value, DateTimeOffset? timestamp = null) => _raw.PipeInput(null!, value, (timestamp ?? T0).UtcDateTime);
 
     public TestOutputTopic<string, string> Counts { get; }
 

@@ -27,7 +27,8 @@ internal sealed class ActivityTopologyFactory(
     ReportingMetrics reportingMetrics,
     SlackOutboxDispatcher outbox,
     PipelineHealth health,
-    TimeProvider time)
+    TimeProvider time,
+    Serialization.TopicFormatsSource formats)
 {
     public ActivityTopologySettings Settings => new(topics.Value, windows.Value, dedup.Value);
 
@@ -48,7 +49,7 @@ internal sealed class ActivityTopologyFactory(
             reportingMetrics,
             rawPartitions) { MaxCatchUp = reports.Value.MaxCatchUp };
         _ = counting.Value; // validated at start-up; the key builder already applies it
-        return ActivityTopology.Build(Settings, new ActivityTopologyServices(refiner, countKeys, metrics, streams, reporting));
+        return ActivityTopology.Build(Settings, new ActivityTopologyServices(refiner, countKeys, metrics, streams, reporting, formats.Value));
     }
 
     /// <summary>The internal topics this topology needs, sized for the cluster's source topics.</summary>
