@@ -1,14 +1,9 @@
+using Aggregator.IntegrationTests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Aggregator.IntegrationTests.Reporting;
 
@@ -19,27 +14,19 @@ namespace Aggregator.IntegrationTests.Reporting;
 /// </summary>
 internal sealed class FakeSlackWebhook : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackHttpServer _server = null!;
     private readonly ConcurrentQueue<SlackPost> _posts = new();
     private readonly ConcurrentDictionary<string, Failure> _failures = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    private FakeSlackWebhook(WebApplication app) => _app = app;
-
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     public IReadOnlyList<SlackPost> Posts => [.. _posts];
 
     public static async Task<FakeSlackWebhook> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new FakeSlackWebhook(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var server = new FakeSlackWebhook();
+        server._server = await LoopbackHttpServer.StartAsync(server.HandleAsync);
         return server;
     }
 
@@ -53,11 +40,7 @@ internal sealed class FakeSlackWebhook : IAsyncDisposable
 
     public void Heal(string channel) => _failures.TryRemove(channel, out _);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -1,15 +1,10 @@
+using Aggregator.IntegrationTests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Aggregator.Serialization;
 using Confluent.SchemaRegistry;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Aggregator.IntegrationTests.Serialization;
 
@@ -20,13 +15,11 @@ namespace Aggregator.IntegrationTests.Serialization;
 /// </summary>
 internal sealed class HttpSchemaRegistry : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-
-    private HttpSchemaRegistry(WebApplication app) => _app = app;
+    private LoopbackHttpServer _server = null!;
 
     public InMemorySchemaRegistry Registry { get; } = new();
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     public volatile bool Down;
 
@@ -38,22 +31,12 @@ internal sealed class HttpSchemaRegistry : IAsyncDisposable
 
     public static async Task<HttpSchemaRegistry> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var registry = new HttpSchemaRegistry(app);
-        app.Run(registry.HandleAsync);
-        await app.StartAsync();
-        registry.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var registry = new HttpSchemaRegistry();
+        registry._server = await LoopbackHttpServer.StartAsync(registry.HandleAsync);
         return registry;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

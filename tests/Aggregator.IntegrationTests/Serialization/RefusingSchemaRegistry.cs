@@ -1,12 +1,7 @@
+using Aggregator.IntegrationTests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Aggregator.IntegrationTests.Serialization;
 
@@ -17,32 +12,20 @@ namespace Aggregator.IntegrationTests.Serialization;
 /// </summary>
 internal sealed class RefusingSchemaRegistry : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackHttpServer _server = null!;
 
-    private RefusingSchemaRegistry(WebApplication app) => _app = app;
-
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     public ConcurrentQueue<string> Authorizations { get; } = new();
 
     public static async Task<RefusingSchemaRegistry> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var registry = new RefusingSchemaRegistry(app);
-        app.Run(registry.HandleAsync);
-        await app.StartAsync();
-        registry.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var registry = new RefusingSchemaRegistry();
+        registry._server = await LoopbackHttpServer.StartAsync(registry.HandleAsync);
         return registry;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {
