@@ -35,7 +35,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
             + $"resumed {resumed.TotalSeconds:F1} s and counts complete {caughtUp.TotalSeconds:F1} s after the broker came back; {Overshoot(counts, input)}");
 
         // At-least-once on the embedded broker (its transactions are not real): a failure may replay, never lose.
-        Assert.True(CountsReader.AtLeast(counts, input.ExpectedCounts), CountsReader.Difference(counts, input.ExpectedCounts, atLeast: true));
+        Assert.True(CountsReader.AtLeast(counts, input.ExpectedCounts), CountsReader.Difference(counts, input.ExpectedCounts, atLeast: true) + WorkerTail(worker));
         Assert.True(resumed <= ResumeBound, $"processing resumed only after {resumed.TotalSeconds:F1} s");
         world.AssertRefinedHolds(input.ExpectedRefined.Keys, TimeSpan.FromSeconds(30));
     }
@@ -87,6 +87,13 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         world.AssertRefinedHolds(input.ExpectedRefined.Keys, TimeSpan.FromSeconds(30));
         worker.Signal("TERM");
         Assert.Equal(0, await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    // What the worker said last, for a failure that only shows on a busy machine.
+    private static string WorkerTail(Infrastructure.AppProcess worker)
+    {
+        var lines = (worker.StandardOutput + worker.StandardError).Split('\n');
+        return $"\nworker {(worker.HasExited ? "exited" : "running")}; its last lines:\n" + string.Join('\n', lines.TakeLast(60));
     }
 
     private static string Overshoot(Dictionary<string, long> counts, ActivityInput input)
