@@ -71,7 +71,23 @@ internal static class RunCommand
         }
 
         await host.WaitForShutdownAsync();
-        return StreamsWorker.ExitCode;
+        return await ReportFailedServiceAsync(host) ?? StreamsWorker.ExitCode;
+    }
+
+    // A background service that fails stops the host, whose own report HostLogging filters out (it is meant for start-up
+    // failures): say which service failed and why, and do not exit 0 as if stopped on purpose.
+    private static async Task<int?> ReportFailedServiceAsync(IHost host)
+    {
+        foreach (var service in host.Services.GetServices<IHostedService>().OfType<BackgroundService>())
+        {
+            if (service.ExecuteTask is { IsFaulted: true } task)
+            {
+                await Console.Error.WriteLineAsync($"aggregator: {service.GetType().Name} failed: {task.Exception!.GetBaseException().Message}");
+                return ExitCodes.Failed;
+            }
+        }
+
+        return null;
     }
 
     // The embedded broker cannot create topics over the protocol, so Streamiz's internal topics are created here too.

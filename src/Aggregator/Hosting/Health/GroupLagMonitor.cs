@@ -58,12 +58,25 @@ internal sealed class GroupLagMonitor(
             {
                 await Task.Run(() => Sample(consumer, partitions), stoppingToken);
             }
-            catch (KafkaException ex)
+            catch (Exception ex) when (KafkaFailure(ex) is { } reason)
             {
-                Log.LagSampleFailed(logger, ex.Error.Reason);
+                Log.LagSampleFailed(logger, reason);
             }
         }
     }
+
+    /// <summary>
+    /// The broker's reason when a sample failed on Kafka's side, else null. The watermarks are queried in parallel
+    /// (PLINQ), which wraps a partition's <see cref="KafkaException"/> in an <see cref="AggregateException"/>: with one
+    /// broker down, that escaped the catch, faulted this service and stopped the whole worker (exit 0, nothing logged).
+    /// </summary>
+    internal static string? KafkaFailure(Exception ex) => ex switch
+    {
+        KafkaException kafka => kafka.Error.Reason,
+        AggregateException aggregate when aggregate.Flatten().InnerExceptions is { Count: > 0 } inner && inner.All(e => e is KafkaException) =>
+            ((KafkaException)inner[0]).Error.Reason,
+        _ => null,
+    };
 
     private void Sample(IConsumer<byte[], byte[]> consumer, IReadOnlyList<TopicPartition> partitions)
     {
