@@ -19,46 +19,34 @@ internal static class SuiteRunner
         {
             using var broker = BenchBroker.Start();
             var context = new BenchContext(options, broker, scratch);
-            if (options.Formats)
+            // A suite that fails leaves its section saying why; the others still run.
+            async Task<string> SectionAsync(string title, Func<Task<string>> suite)
             {
                 try
                 {
-                    formats = await new FormatsSuite().RunAsync(context);
+                    return await suite();
                 }
                 catch (Exception ex)
                 {
                     failed = true;
                     context.Log($"FAILED: {ex}");
-                    formats = $"## Avro vs JSON\n\n**Failed:** `{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}`";
+                    return $"## {title}\n\n**Failed:** `{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}`";
                 }
+            }
+
+            if (options.Formats)
+            {
+                formats = await SectionAsync("Avro vs JSON", () => new FormatsSuite().RunAsync(context));
             }
 
             if (!options.Formats && options.Suite is "all" or "steady")
             {
-                try
-                {
-                    document.Add(await new SteadyStateSuite().RunAsync(context));
-                }
-                catch (Exception ex)
-                {
-                    failed = true;
-                    context.Log($"FAILED: {ex}");
-                    document.Add($"## Steady state\n\n**Failed:** `{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}`");
-                }
+                document.Add(await SectionAsync("Steady state", () => new SteadyStateSuite().RunAsync(context)));
             }
 
             if (!options.Formats && options.Suite is "all" or "optout")
             {
-                try
-                {
-                    document.Add(await new OptOutLatencySuite().RunAsync(context));
-                }
-                catch (Exception ex)
-                {
-                    failed = true;
-                    context.Log($"FAILED: {ex}");
-                    document.Add($"## Opt-out → first drop\n\n**Failed:** `{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}`");
-                }
+                document.Add(await SectionAsync("Opt-out → first drop", () => new OptOutLatencySuite().RunAsync(context)));
             }
         }
         finally

@@ -17,8 +17,6 @@ internal sealed class SteadyStateFigures
     private readonly List<string> _notes = [];
     private string _data = string.Empty;
     private string _pipeKind = string.Empty;
-    private double _lastRefinedRate = double.NaN;
-    private double _lastCountsRate = double.NaN;
 
     public void Describe(RawData data, Dictionary<string, long> reference, BenchOptions options, bool kcat)
     {
@@ -45,22 +43,20 @@ internal sealed class SteadyStateFigures
 
     public void Run(WorkerRun run, int events, RefinedTally refined, (int Over, int Under, long Missing) counts, (int? ExitCode, double Seconds) stop)
     {
-        _lastRefinedRate = events / run.RefinedSeconds;
-        _lastCountsRate = events / run.CountsSeconds;
-        Last = (_lastRefinedRate, _lastCountsRate, run.CpuAtCounts * 1e6 / events);
+        Last = (events / run.RefinedSeconds, events / run.CountsSeconds, run.CpuAtCounts * 1e6 / events);
         Add(_samples, "ready", run.ReadySeconds);
         Add(_samples, "produced", run.ProducedSeconds);
         if (!double.IsNaN(run.RefinedSeconds))
         {
             Add(_samples, "refined-s", run.RefinedSeconds);
-            Add(_samples, "refined-rate", _lastRefinedRate);
+            Add(_samples, "refined-rate", Last.Refined);
             Add(_samples, "cpu-refined", run.CpuAtRefined);
         }
 
         if (!double.IsNaN(run.CountsSeconds))
         {
             Add(_samples, "counts-s", run.CountsSeconds);
-            Add(_samples, "counts-rate", _lastCountsRate);
+            Add(_samples, "counts-rate", Last.Counts);
             Add(_samples, "cpu-counts", run.CpuAtCounts);
             Add(_samples, "cpu-us", run.CpuAtCounts * 1e6 / events);
         }
@@ -140,8 +136,8 @@ internal sealed class SteadyStateFigures
         var rate = events / pipe.Seconds;
         Add(_samples, "pipe-rate", rate);
         Add(_samples, "pipe-cpu", pipe.CpuSeconds);
-        Add(_samples, "ratio-refined", _lastRefinedRate / rate);
-        Add(_samples, "ratio-counts", _lastCountsRate / rate);
+        Add(_samples, "ratio-refined", Last.Refined / rate);
+        Add(_samples, "ratio-counts", Last.Counts / rate);
     }
 
     public void Problem(string problem) => _problems.Add(problem);
