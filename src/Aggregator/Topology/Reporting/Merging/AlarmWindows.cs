@@ -40,20 +40,13 @@ internal sealed class AlarmWindows(ReportingSettings settings, IReportingStore s
         var latest = Math.Max(count.Count, bySource.GetValueOrDefault(count.Source));
         bySource[count.Source] = latest;
         store.Put(MergerKey.Window(count.WindowStart, count.Source, count.Rule).Encode(), StoreValues.Long(latest));
-        if (_judgedThrough < 0)
-        {
-            // The first window ever seen starts the judging: nothing before it was counted.
-            _judgedThrough = count.WindowStart - settings.Windows.AdvanceMs;
-            store.Put(MergerKey.Setting(MergerKey.Settings.AlarmsThrough).Encode(), StoreValues.Long(_judgedThrough));
-        }
-
         return Sum(bySource);
     }
 
     /// <summary>Hands every window closed by <paramref name="through"/> (event time) to <paramref name="judge"/>.</summary>
     public void JudgeClosed(long through, AlarmJudge judge, long wallNow, int maxWindows = 100)
     {
-        if (_judgedThrough < 0 || through < 0)
+        if (through < 0 || (_judgedThrough < 0 && !StartJudging(through)))
         {
             return;
         }
@@ -85,6 +78,25 @@ internal sealed class AlarmWindows(ReportingSettings settings, IReportingStore s
             _judgedThrough = start;
             store.Put(MergerKey.Setting(MergerKey.Settings.AlarmsThrough).Encode(), StoreValues.Long(_judgedThrough));
         }
+    }
+
+    /// <summary>
+    /// Judging starts at the earliest window any stage has sent — nothing before it was counted — and only once the
+    /// first window is due, when every stage has vouched for it: starting at the first window to <em>arrive</em> let a
+    /// fast stage's later window (the refine stage's dead letters, racing through a backlog) make the counting stage's
+    /// earlier windows look judged already, and a rule on them never fired.
+    /// </summary>
+    private bool StartJudging(long through)
+    {
+        var windows = settings.Windows;
+        if (_open.Count == 0 || _open.Keys.Min(k => k.Start) is var first && first + windows.SizeMs + windows.GraceMs > through)
+        {
+            return false; // nothing due yet: a stage may still send an earlier window
+        }
+
+        _judgedThrough = first - windows.AdvanceMs;
+        store.Put(MergerKey.Setting(MergerKey.Settings.AlarmsThrough).Encode(), StoreValues.Long(_judgedThrough));
+        return true;
     }
 
     private static long Sum(Dictionary<string, long> bySource)

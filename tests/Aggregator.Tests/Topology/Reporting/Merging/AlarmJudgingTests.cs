@@ -56,6 +56,24 @@ public sealed class AlarmJudgingTests
         Assert.DoesNotContain(MergerKey.Window(T10, "0_0", "DlqSpike").Encode(), h.Store.Keys);
     }
 
+    // One task racing through a backlog sends a later window first; another's earlier window still counts (it was
+    // taken as judged already, and a rule on it never fired: SlackOutageTests in CI), and judging starts at the earliest.
+    [Fact]
+    public void AnEarlierWindowArrivingAfterALaterOne_StillFires_AndJudgingStartsAtTheEarliest()
+    {
+        DeadLetters(T10 + (20 * Minute), 1, "0_1");
+        _h.Tick();
+        DeadLetters(T10, 150, "0_0");
+        _h.Tick();
+
+        var fire = Assert.Single(_h.Outbox.Delivered);
+        Assert.EndsWith(":fire", fire.Id, StringComparison.Ordinal);
+
+        _h.Progress(0, T10 + (6 * Minute)); // the 10:00 window (to 10:05, grace 1 min) is due, the next is not
+        _h.Tick();
+        Assert.Equal(T10, StoreValues.ReadLong(_h.Store.All().ToDictionary()[MergerKey.Setting(MergerKey.Settings.AlarmsThrough).Encode()]));
+    }
+
     private void DeadLetters(long windowStart, long count, string source) =>
         _h.Send(new ReportingRecord { Window = new RuleWindowCount(source, "DlqSpike", windowStart, windowStart + (5 * Minute), count) });
 }
