@@ -83,7 +83,7 @@ internal static class ActivityTopology
                 Suppliers.Transformer(() => new SourceStreamTime(reporting.CountingPartitions)),
                 "to-tracked-event",
                 SourceStreamTime.StoreName)
-            .Repartition(Repartitioned<string, TrackedEvent>.As(RefinedByUser).WithKeySerdes(new StringSerDes()).WithValueSerdes(TrackedEventSerDes.Instance)
+            .Repartition(Repartitioned<string, TrackedEvent>.As(RefinedByUser).WithKeySerdes(new DeserializedOnce<string>(new StringSerDes())).WithValueSerdes(new DeserializedOnce<TrackedEvent>(TrackedEventSerDes.Instance))
                 .WithStreamPartitioner((_, _, tracked, _, _) => tracked.IsMarker ? new Partition(tracked.Target) : Partition.Any))
             .TransformValues(Suppliers.Transformer(() => new DedupProcessor(metrics, streams, reporting.CountingPartitions)), "dedup", DedupProcessor.StoreName);
         var dedupStats = verdicts.Transform(
@@ -101,7 +101,7 @@ internal static class ActivityTopology
                 ? KeyValuePair.Create(services.CountKeys.Build(refinedEvent), new CountedEvent(
                     refinedEvent.Type, refinedEvent.Page?.Path ?? CountKeyBuilder.Missing, refinedEvent.Key, verdict.SourceStreamTime, verdict.SourcePartition))
                 : KeyValuePair.Create(ProgressMarkers.Key(verdict.Target), CountedEvent.Marker(verdict.SourceStreamTime, verdict.SourcePartition, verdict.Target)), "to-counted-event")
-            .Repartition(Repartitioned<string, CountedEvent>.As(CountsByKey).WithKeySerdes(new StringSerDes()).WithValueSerdes(CountedEventSerDes.Instance)
+            .Repartition(Repartitioned<string, CountedEvent>.As(CountsByKey).WithKeySerdes(new DeserializedOnce<string>(new StringSerDes())).WithValueSerdes(new DeserializedOnce<CountedEvent>(CountedEventSerDes.Instance))
                 .WithStreamPartitioner((_, _, counted, _, _) => counted.IsMarker ? new Partition(counted.Target) : Partition.Any))
             .TransformValues(Suppliers.Transformer(() => new LatenessJudge(windows, streams)), "judge-lateness");
         judged
@@ -148,5 +148,5 @@ internal static class ActivityTopology
 
     private static IKStream<string, ReportingRecord> ToMerger(IKStream<string, ReportingRecord> stats, string name) =>
         stats.Repartition(Repartitioned<string, ReportingRecord>.As(name)
-            .WithKeySerdes(new StringSerDes()).WithValueSerdes(ReportingRecordSerDes.Instance).WithNumberOfPartitions(1));
+            .WithKeySerdes(new StringSerDes()).WithValueSerdes(new DeserializedOnce<ReportingRecord>(ReportingRecordSerDes.Instance)).WithNumberOfPartitions(1));
 }

@@ -48,6 +48,13 @@ internal sealed class StreamsOptions
     [Range(100, 1_000_000)]
     public long MaxPollRestoringRecords { get; set; } = 10_000;
 
+    /// <summary>
+    /// Records a stream thread takes from its consumer per poll before processing them (Streamiz's default, 500).
+    /// Larger polls mean fewer loop turns per record; the poll still returns early when fewer are waiting.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public long MaxPollRecords { get; set; } = 500;
+
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

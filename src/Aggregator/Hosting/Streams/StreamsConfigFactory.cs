@@ -28,6 +28,7 @@ internal static class StreamsConfigFactory
             // Setting Guarantee resets CommitIntervalMs (to 100 ms under exactly-once), so the interval comes after it.
             Guarantee = exactlyOnce ? ProcessingGuarantee.EXACTLY_ONCE : ProcessingGuarantee.AT_LEAST_ONCE,
             MaxPollRestoringRecords = streams.MaxPollRestoringRecords,
+            MaxPollRecords = streams.MaxPollRecords,
             DefaultStateStoreCacheMaxBytes = streams.CacheMaxEntriesPerStore * BytesPerCacheEntry,
             ReplicationFactor = streams.ReplicationFactor,
             AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,

@@ -42,6 +42,13 @@ public sealed class StreamsConfigFactoryTests
         Assert.Equal(10_000, config.MaxPollRestoringRecords);
     }
 
+    [Fact]
+    public void MaxPollRecords_IsStreamizDefaultUnlessConfigured()
+    {
+        Assert.Equal(500, Create(exactlyOnce: false).MaxPollRecords);
+        Assert.Equal(5_000, Create(exactlyOnce: false, new StreamsOptions { InstanceId = "one", MaxPollRecords = 5_000 }).MaxPollRecords);
+    }
+
     // Streamiz asks for ToAdminConfig("") on every record a sink writes (PartitionsFor): built once, not per record.
     [Fact]
     public void AdminSettingsTheProducerReadsPerRecord_AreBuiltOnce_OtherClientsGetTheirOwn()
