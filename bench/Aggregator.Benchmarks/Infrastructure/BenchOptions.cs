@@ -32,11 +32,23 @@ internal sealed record BenchOptions
 
     public string Output { get; init; } = Path.Combine("bench", "RESULTS.md");
 
-    /// <summary>Which suites run: <c>all</c> (default), <c>steady</c> or <c>optout</c>.</summary>
+    /// <summary>Which suites run: <c>all</c> (default), <c>steady</c>, <c>optout</c> or <c>restore</c>.</summary>
     public string Suite { get; init; } = "all";
 
     /// <summary>Opt-outs measured by the opt-out latency suite.</summary>
     public int OptOuts { get; init; } = 100;
+
+    /// <summary>Window entries the large-restore suite writes into the counts store's changelog (issue 15: 1M).</summary>
+    public long RestoreEntries { get; init; } = DefaultRestoreEntries;
+
+    /// <summary>
+    /// Partitions of the large-restore application (so of its counts changelog): the embedded broker keeps ~5 MB per
+    /// partition, and 1M entries are ~20 MB after lz4, so 16 leave room to spare.
+    /// </summary>
+    public int RestorePartitions { get; init; } = 16;
+
+    private const long DefaultRestoreEntries = 1_000_000;
+    private const long QuickRestoreEntries = 100_000;
 
     /// <summary>Worker settings measured beside the baseline in every repeat (<see cref="Lever"/>).</summary>
     public IReadOnlyList<Lever> Levers { get; init; } = [];
@@ -46,6 +58,7 @@ internal sealed record BenchOptions
         var options = new BenchOptions();
         int? repeats = null;
         int? events = null;
+        long? restoreEntries = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -79,10 +92,16 @@ internal sealed record BenchOptions
                     break;
                 case "--suite":
                     var suite = Value(args, ref i);
-                    options = options with { Suite = suite is "all" or "steady" or "optout" ? suite : throw new ArgumentException($"unknown suite '{suite}' (all, steady, optout)") };
+                    options = options with { Suite = suite is "all" or "steady" or "optout" or "restore" ? suite : throw new ArgumentException($"unknown suite '{suite}' (all, steady, optout, restore)") };
                     break;
                 case "--optouts":
                     options = options with { OptOuts = Math.Clamp(int.Parse(Value(args, ref i), CultureInfo.InvariantCulture), 1, 10_000) };
+                    break;
+                case "--restore-entries":
+                    restoreEntries = long.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
+                    break;
+                case "--restore-partitions":
+                    options = options with { RestorePartitions = Math.Clamp(int.Parse(Value(args, ref i), CultureInfo.InvariantCulture), 1, 64) };
                     break;
                 case "--output":
                     options = options with { Output = Value(args, ref i) };
@@ -100,10 +119,11 @@ internal sealed record BenchOptions
             Repeats = Math.Max(1, repeats ?? (options.Quick ? 1 : 3)),
             Events = Math.Max(1_000, events ?? (options.Quick ? 20_000 : 160_000)),
             OptOuts = options.Quick ? Math.Min(options.OptOuts, 20) : options.OptOuts,
+            RestoreEntries = Math.Max(1_000, restoreEntries ?? (options.Quick ? QuickRestoreEntries : DefaultRestoreEntries)),
         };
     }
 
-    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--suite all|steady|optout] [--optouts N] [--formats] [--output PATH] [--lever name=Section:Key=value[;…]]…";
+    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--suite all|steady|optout|restore] [--optouts N] [--restore-entries N] [--restore-partitions N] [--formats] [--output PATH] [--lever name=Section:Key=value[;…]]…";
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
         ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");

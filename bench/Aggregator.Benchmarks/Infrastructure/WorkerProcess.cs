@@ -89,6 +89,20 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The body of a GET on the worker's HTTP endpoint (e.g. <c>/counts?key=…</c>), or null when it did not answer.</summary>
+    public async Task<string?> GetAsync(string pathAndQuery, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(new Uri($"http://127.0.0.1:{_port}{pathAndQuery}"), cancellationToken);
+            return await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (Exception ex) when ((ex is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Sum of every sample of a Prometheus counter or gauge on /metrics (0 when absent).</summary>
     public async Task<double> MetricAsync(string name)
     {

@@ -190,11 +190,13 @@ internal sealed class SteadyStateSuite
         context.Log($"#{repeat}: pipe {events / pipe.Seconds:N0} records/s ({pipe.Records:N0} records out){(pipe.Problem is null ? string.Empty : ": " + pipe.Problem)}");
     }
 
-    /// <summary>Seconds from the worker's start until /health/ready says ready with every task; null on timeout.</summary>
-    internal static async Task<double?> WaitReadyAsync(WorkerProcess worker, int expectedTasks, RestoreWatch? restore, Func<bool>? restored = null)
+    /// <summary>Seconds from the worker's start until /health/ready says ready with every task; null on timeout (default <see cref="ReadyTimeout"/>).</summary>
+    internal static async Task<double?> WaitReadyAsync(
+        WorkerProcess worker, int expectedTasks, RestoreWatch? restore, Func<bool>? restored = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        while (worker.Started.Elapsed < ReadyTimeout && !worker.HasExited)
+        while (worker.Started.Elapsed < (timeout ?? ReadyTimeout) && !worker.HasExited)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var state = await worker.ReadyAsync();
             restore?.Observe(state, worker.Started.Elapsed.TotalSeconds);
             if (state is { Ready: true } && state.Tasks >= expectedTasks && (restored is null || restored()))
@@ -202,7 +204,7 @@ internal sealed class SteadyStateSuite
                 return worker.Started.Elapsed.TotalSeconds;
             }
 
-            await Task.Delay(20);
+            await Task.Delay(20, cancellationToken);
         }
 
         return null;
