@@ -55,6 +55,15 @@ internal sealed class StreamsOptions
     [Range(1, 1_000_000)]
     public long MaxPollRecords { get; set; } = 500;
 
+    /// <summary>
+    /// How long one poll of a stream thread collects records before they are processed, and one restore poll collects
+    /// changelog records (Streamiz's <c>PollMs</c>, default 100 ms). Streamiz keeps polling until this time is up or
+    /// <see cref="MaxPollRecords"/> are in, so at a low rate it is also latency added per hop; longer restore polls
+    /// restore faster (bench/RESULTS.md, restore levers).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -29,6 +29,7 @@ internal static class StreamsConfigFactory
             Guarantee = exactlyOnce ? ProcessingGuarantee.EXACTLY_ONCE : ProcessingGuarantee.AT_LEAST_ONCE,
             MaxPollRestoringRecords = streams.MaxPollRestoringRecords,
             MaxPollRecords = streams.MaxPollRecords,
+            PollMs = (long)streams.PollTimeout.TotalMilliseconds,
             DefaultStateStoreCacheMaxBytes = streams.CacheMaxEntriesPerStore * BytesPerCacheEntry,
             ReplicationFactor = streams.ReplicationFactor,
             AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,

@@ -49,6 +49,13 @@ public sealed class StreamsConfigFactoryTests
         Assert.Equal(5_000, Create(exactlyOnce: false, new StreamsOptions { InstanceId = "one", MaxPollRecords = 5_000 }).MaxPollRecords);
     }
 
+    [Fact]
+    public void PollTimeout_IsStreamizPollMs()
+    {
+        Assert.Equal(100, Create(exactlyOnce: false).PollMs);
+        Assert.Equal(250, Create(exactlyOnce: false, new StreamsOptions { InstanceId = "one", PollTimeout = TimeSpan.FromMilliseconds(250) }).PollMs);
+    }
+
     // Streamiz asks for ToAdminConfig("") on every record a sink writes (PartitionsFor): built once, not per record.
     [Fact]
     public void AdminSettingsTheProducerReadsPerRecord_AreBuiltOnce_OtherClientsGetTheirOwn()
