@@ -32,11 +32,17 @@ internal sealed record BenchOptions
 
     public string Output { get; init; } = Path.Combine("bench", "RESULTS.md");
 
-    /// <summary>Which suites run: <c>all</c> (default), <c>steady</c> or <c>optout</c>.</summary>
+    /// <summary>Which suites run: <c>all</c> (default), <c>steady</c>, <c>optout</c> or <c>latency</c>.</summary>
     public string Suite { get; init; } = "all";
 
     /// <summary>Opt-outs measured by the opt-out latency suite.</summary>
     public int OptOuts { get; init; } = 100;
+
+    /// <summary>Raw events per second the steady-rate latency suite produces (issue 15: p99 at 5,000 events/s).</summary>
+    public int Rate { get; init; } = 5_000;
+
+    /// <summary>How long the steady-rate latency suite produces at <see cref="Rate"/> (15 s with --quick unless given).</summary>
+    public TimeSpan RateDuration { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Worker settings measured beside the baseline in every repeat (<see cref="Lever"/>).</summary>
     public IReadOnlyList<Lever> Levers { get; init; } = [];
@@ -46,6 +52,7 @@ internal sealed record BenchOptions
         var options = new BenchOptions();
         int? repeats = null;
         int? events = null;
+        double? rateDuration = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -79,10 +86,16 @@ internal sealed record BenchOptions
                     break;
                 case "--suite":
                     var suite = Value(args, ref i);
-                    options = options with { Suite = suite is "all" or "steady" or "optout" ? suite : throw new ArgumentException($"unknown suite '{suite}' (all, steady, optout)") };
+                    options = options with { Suite = suite is "all" or "steady" or "optout" or "latency" ? suite : throw new ArgumentException($"unknown suite '{suite}' (all, steady, optout, latency)") };
                     break;
                 case "--optouts":
                     options = options with { OptOuts = Math.Clamp(int.Parse(Value(args, ref i), CultureInfo.InvariantCulture), 1, 10_000) };
+                    break;
+                case "--rate":
+                    options = options with { Rate = Math.Clamp(int.Parse(Value(args, ref i), CultureInfo.InvariantCulture), 1, 200_000) };
+                    break;
+                case "--rate-duration":
+                    rateDuration = Math.Clamp(double.Parse(Value(args, ref i), CultureInfo.InvariantCulture), 1, 3_600);
                     break;
                 case "--output":
                     options = options with { Output = Value(args, ref i) };
@@ -100,10 +113,11 @@ internal sealed record BenchOptions
             Repeats = Math.Max(1, repeats ?? (options.Quick ? 1 : 3)),
             Events = Math.Max(1_000, events ?? (options.Quick ? 20_000 : 160_000)),
             OptOuts = options.Quick ? Math.Min(options.OptOuts, 20) : options.OptOuts,
+            RateDuration = TimeSpan.FromSeconds(rateDuration ?? (options.Quick ? 15 : 60)),
         };
     }
 
-    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--suite all|steady|optout] [--optouts N] [--formats] [--output PATH] [--lever name=Section:Key=value[;…]]…";
+    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--suite all|steady|optout|latency] [--optouts N] [--rate N] [--rate-duration SECONDS] [--formats] [--output PATH] [--lever name=Section:Key=value[;…]]…";
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
         ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
