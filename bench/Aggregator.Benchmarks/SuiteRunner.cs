@@ -4,7 +4,7 @@ using Aggregator.Kafka;
 
 namespace Aggregator.Benchmarks;
 
-/// <summary>Runs the suites (steady state, opt-out latency, large restore) on one embedded broker and writes the results file.</summary>
+/// <summary>Runs the suites (steady state, opt-out latency, large restore, steady-rate latency) on one embedded broker and writes the results file.</summary>
 internal static class SuiteRunner
 {
     public static async Task<int> RunAsync(BenchOptions options, IReadOnlyList<string> args)
@@ -52,6 +52,11 @@ internal static class SuiteRunner
             if (!options.Formats && options.Suite is "all" or "restore")
             {
                 document.Add(await SectionAsync("Cold restore of 1M window entries", () => new LargeRestoreSuite().RunAsync(context)));
+            }
+
+            if (!options.Formats && options.Suite is "all" or "latency")
+            {
+                document.Add(await SectionAsync("Steady rate: produce → refined latency", () => new SteadyRateLatencySuite().RunAsync(context)));
             }
         }
         finally

@@ -32,7 +32,7 @@ internal sealed record BenchOptions
 
     public string Output { get; init; } = Path.Combine("bench", "RESULTS.md");
 
-    /// <summary>Which suites run: <c>all</c> (default), <c>steady</c>, <c>optout</c> or <c>restore</c>.</summary>
+    /// <summary>Which suites run: <c>all</c> (default), <c>steady</c>, <c>optout</c>, <c>restore</c> or <c>latency</c>.</summary>
     public string Suite { get; init; } = "all";
 
     /// <summary>Opt-outs measured by the opt-out latency suite.</summary>
@@ -49,9 +49,17 @@ internal sealed record BenchOptions
 
     private const long DefaultRestoreEntries = 1_000_000;
     private const long QuickRestoreEntries = 100_000;
+    /// <summary>Raw events per second the steady-rate latency suite produces (issue 15: p99 at 5,000 events/s).</summary>
+    public int Rate { get; init; } = 5_000;
+
+    /// <summary>How long the steady-rate latency suite produces at <see cref="Rate"/> (15 s with --quick unless given).</summary>
+    public TimeSpan RateDuration { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Worker settings measured beside the baseline in every repeat (<see cref="Lever"/>).</summary>
     public IReadOnlyList<Lever> Levers { get; init; } = [];
+
+    /// <summary>The levers a suite runs (a lever may be limited to some suites: <c>suites=</c>).</summary>
+    public IReadOnlyList<Lever> LeversFor(string suite) => [.. Levers.Where(lever => lever.AppliesTo(suite))];
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -59,6 +67,7 @@ internal sealed record BenchOptions
         int? repeats = null;
         int? events = null;
         long? restoreEntries = null;
+        double? rateDuration = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -92,7 +101,7 @@ internal sealed record BenchOptions
                     break;
                 case "--suite":
                     var suite = Value(args, ref i);
-                    options = options with { Suite = suite is "all" or "steady" or "optout" or "restore" ? suite : throw new ArgumentException($"unknown suite '{suite}' (all, steady, optout, restore)") };
+                    options = options with { Suite = suite is "all" or "steady" or "optout" or "restore" or "latency" ? suite : throw new ArgumentException($"unknown suite '{suite}' (all, steady, optout, restore, latency)") };
                     break;
                 case "--optouts":
                     options = options with { OptOuts = Math.Clamp(int.Parse(Value(args, ref i), CultureInfo.InvariantCulture), 1, 10_000) };
@@ -102,6 +111,12 @@ internal sealed record BenchOptions
                     break;
                 case "--restore-partitions":
                     options = options with { RestorePartitions = Math.Clamp(int.Parse(Value(args, ref i), CultureInfo.InvariantCulture), 1, 64) };
+                    break;
+                case "--rate":
+                    options = options with { Rate = Math.Clamp(int.Parse(Value(args, ref i), CultureInfo.InvariantCulture), 1, 200_000) };
+                    break;
+                case "--rate-duration":
+                    rateDuration = Math.Clamp(double.Parse(Value(args, ref i), CultureInfo.InvariantCulture), 1, 3_600);
                     break;
                 case "--output":
                     options = options with { Output = Value(args, ref i) };
@@ -120,10 +135,11 @@ internal sealed record BenchOptions
             Events = Math.Max(1_000, events ?? (options.Quick ? 20_000 : 160_000)),
             OptOuts = options.Quick ? Math.Min(options.OptOuts, 20) : options.OptOuts,
             RestoreEntries = Math.Max(1_000, restoreEntries ?? (options.Quick ? QuickRestoreEntries : DefaultRestoreEntries)),
+            RateDuration = TimeSpan.FromSeconds(rateDuration ?? (options.Quick ? 15 : 60)),
         };
     }
 
-    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--suite all|steady|optout|restore] [--optouts N] [--restore-entries N] [--restore-partitions N] [--formats] [--output PATH] [--lever name=Section:Key=value[;…]]…";
+    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--suite all|steady|optout|restore|latency] [--optouts N] [--restore-entries N] [--restore-partitions N] [--rate N] [--rate-duration SECONDS] [--formats] [--output PATH] [--lever name=[suites=S,…;]Section:Key=value[;…]]…";
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
         ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");

@@ -9,7 +9,8 @@ namespace Aggregator.Benchmarks.Infrastructure;
 /// with <c>worker=PATH</c>: another build of the worker's <c>aggregator.dll</c> (e.g. the commit before it, built elsewhere);
 /// the runtime's own knobs with <c>env:NAME=value</c> (e.g. <c>env:DOTNET_GCgen0size=0x4000000</c>).
 /// </summary>
-internal sealed record Lever(string Name, IReadOnlyDictionary<string, string> Settings, string? Worker = null, IReadOnlyDictionary<string, string>? Environment = null)
+internal sealed record Lever(
+    string Name, IReadOnlyDictionary<string, string> Settings, string? Worker = null, IReadOnlyDictionary<string, string>? Environment = null, IReadOnlySet<string>? Suites = null)
 {
     public static Lever Parse(string text)
     {
@@ -22,6 +23,7 @@ internal sealed record Lever(string Name, IReadOnlyDictionary<string, string> Se
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         string? worker = null;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        HashSet<string>? suites = null;
         foreach (var assignment in text[(equals + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var split = assignment.IndexOf('=', StringComparison.Ordinal);
@@ -31,6 +33,18 @@ internal sealed record Lever(string Name, IReadOnlyDictionary<string, string> Se
                 if (!File.Exists(worker))
                 {
                     throw new ArgumentException($"--lever '{text}': no worker build at {worker}");
+                }
+
+                continue;
+            }
+
+            // A lever of one kind of run only (a restore setting does nothing for a burst): suites=steady,restore,latency.
+            if (assignment.StartsWith("suites=", StringComparison.Ordinal))
+            {
+                suites = [.. assignment["suites=".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                if (suites.Count == 0 || suites.Any(suite => !LeveredSuites.Contains(suite)))
+                {
+                    throw new ArgumentException($"--lever '{text}': suites= takes some of {string.Join(", ", LeveredSuites)}");
                 }
 
                 continue;
@@ -52,8 +66,13 @@ internal sealed record Lever(string Name, IReadOnlyDictionary<string, string> Se
 
         return settings.Count == 0 && worker is null && environment.Count == 0
             ? throw new ArgumentException($"--lever '{text}' changes nothing")
-            : new Lever(text[..equals], settings, worker, environment);
+            : new Lever(text[..equals], settings, worker, environment, suites);
     }
+
+    /// <summary>The suites that run levers beside their baseline.</summary>
+    public static readonly IReadOnlyList<string> LeveredSuites = ["steady", "restore", "latency"];
+
+    public bool AppliesTo(string suite) => Suites is null || Suites.Contains(suite);
 
     public string Describe() => string.Join("; ", Settings.Select(s => string.Create(CultureInfo.InvariantCulture, $"`{s.Key}={s.Value}`"))
         .Concat((Environment ?? new Dictionary<string, string>()).Select(e => $"environment `{e.Key}={e.Value}`"))

@@ -18,6 +18,7 @@ internal sealed class OutputFollower : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private double _completeAt = double.NaN;
+    private bool _disposed;
 
     private OutputFollower(BenchBroker broker, string topic, Stopwatch clock, Func<ConsumeResult<byte[], byte[]>, bool> onRecord)
     {
@@ -58,6 +59,13 @@ internal sealed class OutputFollower : IDisposable
         });
     }
 
+    /// <summary>
+    /// Hands each record's eventId (null without one) to <paramref name="onEventId"/> on the follower's thread right
+    /// after it is consumed, so the callback can time its arrival; complete once the callback returns true.
+    /// </summary>
+    public static OutputFollower EventIds(BenchBroker broker, string topic, Stopwatch clock, Func<string?, bool> onEventId) =>
+        new(broker, topic, clock, result => onEventId(EventIdOf(result.Message.Value)));
+
     /// <summary>Follows activity.counts until the latest count of every window equals the reference.</summary>
     /// <remarks><c>countOf</c> reads a record's "key@windowStart" and count (default: the JSON contract's).</remarks>
     public static OutputFollower Counts(BenchBroker broker, string topic, Stopwatch clock, CountsTally tally, Func<byte[], byte[]?, (string Key, long Count)>? countOf = null)
@@ -78,8 +86,15 @@ internal sealed class OutputFollower : IDisposable
         });
     }
 
+    /// <summary>Stops the reader; once it returns, the callback runs no more (safe to call twice).</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _stop.Cancel();
         _thread.Join();
         _consumer.Close();

@@ -29,7 +29,7 @@ internal sealed class ResultsDocument
         text.AppendLine(CultureInfo.InvariantCulture, $"| memory | {MachineFacts.TotalMemory()} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| load average (1/5/15 min) before → after | {_loadBefore} → {MachineFacts.LoadAverage()} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| runtime | {MachineFacts.Runtime()} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| options | repeats {options.Repeats}, events {options.Events:N0}, partitions {options.Partitions}{(options.Quick ? ", --quick (smoke sizes: not for comparison)" : string.Empty)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| options | repeats {options.Repeats}, events {options.Events:N0}, partitions {options.Partitions}{(options.Suite is "all" or "latency" && !options.Formats ? $", steady rate {options.Rate:N0} events/s for {options.RateDuration.TotalSeconds:N0} s" : string.Empty)}{(options.Quick ? ", --quick (smoke sizes: not for comparison)" : string.Empty)} |");
         text.AppendLine();
         foreach (var section in _sections)
         {

@@ -52,7 +52,7 @@ internal sealed class LargeRestoreSuite
                 _figures.Add(LargeRestoreFigures.Baseline, null, baseline, null);
             }
 
-            foreach (var lever in options.Levers)
+            foreach (var lever in options.LeversFor("restore"))
             {
                 var run = await MeasureAsync(context, app, changelog, changelogPartitions, lever, $"#{repeat} {lever.Name}", cancellationToken);
                 if (run is not null)

@@ -46,7 +46,7 @@ internal sealed class SteadyStateSuite
     // Each lever on a fresh application right after the baseline of the same repeat: its ratios to that baseline.
     private async Task MeasureLeversAsync(BenchContext context, RawData data, Dictionary<string, long> reference, int repeat)
     {
-        foreach (var lever in context.Options.Levers)
+        foreach (var lever in context.Options.LeversFor("steady"))
         {
             var app = AppRun.Create(context.Broker, $"bench{repeat}{lever.Name}", context.Options.Partitions, context.NewDirectory("state"));
             var settings = new Dictionary<string, string?>(app.Settings, StringComparer.Ordinal);
