@@ -207,7 +207,7 @@ internal sealed class SteadyStateFigures
         text.AppendLine("## 2. Cold restore and start → ready");
         text.AppendLine();
         text.AppendLine("After each run (SIGTERM, clean stop), a second instance of the same application with an **empty state directory** starts and restores every");
-        text.AppendLine("store from its changelog (`Streams:MaxPollRestoringRecords` = 10,000, the app's default). Restore time and records are Streamiz's own");
+        text.AppendLine("store from its changelog (`Streams:MaxPollRestoringRecords` = 100,000, the app's default). Restore time and records are Streamiz's own");
         text.AppendLine("account from the worker's log: the first task's \"Restoration will start soon\" to the last \"Finished restoring changelog … N records\".");
         text.AppendLine("Ready: /health/ready says ready with every task **and** the log shows every changelog partition finished.");
         text.AppendLine();

@@ -44,9 +44,13 @@ internal sealed class StreamsOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan InputIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Changelog records read per restore poll: Streamiz's default (1,000) restores ~8k records/s, 10,000 ~40k/s.</summary>
+    /// <summary>
+    /// Changelog records read per restore poll: Streamiz's default (1,000) restores ~8k records/s, 10,000 ~40k/s; at
+    /// 100,000 a restore poll is cut by <see cref="PollTimeout"/> instead, and restores ran faster still (bench/RESULTS.md,
+    /// "Cold restore of 1M window entries", where the lever poll10k is the previous default) for ~40 MiB more peak RSS.
+    /// </summary>
     [Range(100, 1_000_000)]
-    public long MaxPollRestoringRecords { get; set; } = 10_000;
+    public long MaxPollRestoringRecords { get; set; } = 100_000;
 
     /// <summary>
     /// Records a stream thread takes from its consumer per poll before processing them (Streamiz's default, 500).

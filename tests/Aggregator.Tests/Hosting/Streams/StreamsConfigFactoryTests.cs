@@ -32,14 +32,14 @@ public sealed class StreamsConfigFactoryTests
     }
 
     [Fact]
-    public void AtLeastOnce_UsesAnIdempotentProducer_AndRestoresTenThousandRecordsPerPoll()
+    public void AtLeastOnce_UsesAnIdempotentProducer_AndRestoresAHundredThousandRecordsPerPoll()
     {
         var config = Create(exactlyOnce: false);
 
         Assert.Equal(ProcessingGuarantee.AT_LEAST_ONCE, config.Guarantee);
         Assert.Equal(1500, config.CommitIntervalMs);
         Assert.Equal("true", config.ToProducerConfig("p").Get("enable.idempotence"));
-        Assert.Equal(10_000, config.MaxPollRestoringRecords);
+        Assert.Equal(100_000, config.MaxPollRestoringRecords);
     }
 
     [Fact]
