@@ -18,7 +18,10 @@ internal sealed record ConfiguredTopology(TopologyModel Topology, ActivityTopolo
         var settings = new ActivityTopologySettings(
             Bind<TopicsOptions>(configuration, TopicsOptions.SectionName),
             Bind<WindowsOptions>(configuration, WindowsOptions.SectionName),
-            Bind<DedupOptions>(configuration, DedupOptions.SectionName));
+            Bind<DedupOptions>(configuration, DedupOptions.SectionName))
+        {
+            PreAggregationInterval = Bind<StreamsOptions>(configuration, StreamsOptions.SectionName).CommitInterval,
+        };
         var services = new ActivityTopologyServices(
             ActivityRefiner.Create(),
             CountKeyBuilder.For(CountDimension.Type, CountDimension.Path),

@@ -1,4 +1,3 @@
-using Aggregator.Activity;
 using Confluent.Kafka;
 using Aggregator.Privacy;
 using Aggregator.Topology.Reporting;
@@ -21,14 +20,14 @@ namespace Aggregator.Topology;
 ///                                                                  ├─ accepted, by user → [refined-by-user]
 ///                                                                  └─ stats → [reporting-refine]
 /// [refined-by-user] ─ dedup by eventId ─┬─ unique → activity.refined
-///                                        ├─ unique, by count key → [counts-by-key]
-///                                        └─ stats → [reporting-dedup]
-/// [counts-by-key] ─ lateness judged ─┬─ on time: 5-min windows hopping by 1 min (grace) counted in RocksDB → activity.counts
-///                                    └─ stats (report partials, alarm windows, late drops) → [reporting-counts]
+///                                        ├─ unique: lateness judged; on time summed per (count key, minute) → [counts-by-key]
+///                                        └─ stats (duplicates; report partials, alarm windows, late drops) → [reporting-dedup], [reporting-counts]
+/// [counts-by-key] ─ partial counts added into 5-min windows hopping by 1 min, in RocksDB → activity.counts
 /// [reporting-*] (1 partition) ─ report merger: one summary per interval, alarms, Slack outbox
 /// </code>
 /// Re-keying by user before dedup brings every copy of an event to one task whatever partition the collector
-/// chose; re-keying by count key brings every event of a key to the task that counts it; the single-partition
+/// chose; re-keying by count key brings every partial count of a key to the task that counts it (sums per commit
+/// interval, not events: issue 15's pre-aggregation, <see cref="PreAggregator"/>); the single-partition
 /// reporting topics bring every task's partials to one merger, so exactly one summary goes out per interval.
 /// </summary>
 internal static class ActivityTopology
@@ -56,6 +55,8 @@ internal static class ActivityTopology
             Stores.PersistentWindowStore(DedupProcessor.StoreName, DedupProcessor.Retention(settings.Dedup.Window), DedupProcessor.Bucket),
             new StringSerDes(), RawOriginSerDes.Instance));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(SourceStreamTime.StoreName), new StringSerDes(), new Int64SerDes())
+            .WithCachingEnabled());
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(PreAggregator.StoreName), new StringSerDes(), new Int64SerDes())
             .WithCachingEnabled());
         foreach (var store in new[] { RefineStatsProcessor.StoreName, DedupStatsProcessor.StoreName, CountStatsProcessor.StoreName, ReportMergerProcessor.StoreName })
         {
@@ -94,30 +95,31 @@ internal static class ActivityTopology
             .Peek((_, _, _) => metrics.RecordRefined(), "count-refined")
             .To(topics.Refined, formats.RefinedKey, formats.RefinedValue, "refined-sink");
 
-        // Sub-topology 2: windowed counts, and the statistics reports and alarms are made of.
-        var judged = verdicts
-            .Filter((_, verdict, _) => verdict.Outcome is DedupOutcome.Unique or DedupOutcome.Progress, "unique-or-progress")
-            .Map((_, verdict, _) => verdict.Event is { } refinedEvent
-                ? KeyValuePair.Create(services.CountKeys.Build(refinedEvent), new CountedEvent(
-                    refinedEvent.Type, refinedEvent.Page?.Path ?? CountKeyBuilder.Missing, refinedEvent.Key, verdict.SourceStreamTime, verdict.SourcePartition))
-                : KeyValuePair.Create(ProgressMarkers.Key(verdict.Target), CountedEvent.Marker(verdict.SourceStreamTime, verdict.SourcePartition, verdict.Target)), "to-counted-event")
-            .Repartition(Repartitioned<string, CountedEvent>.As(CountsByKey).WithKeySerdes(new DeserializedOnce<string>(new StringSerDes())).WithValueSerdes(new DeserializedOnce<CountedEvent>(CountedEventSerDes.Instance))
-                .WithStreamPartitioner((_, _, counted, _, _) => counted.IsMarker ? new Partition(counted.Target) : Partition.Any))
-            .TransformValues(Suppliers.Transformer(() => new LatenessJudge(windows, streams)), "judge-lateness");
-        judged
-            .Filter((_, judgement, _) => !judgement.Late && !judgement.Event.IsMarker, "on-time")
-            .MapValues((judgement, _) => judgement.Event, "counted-event")
-            .GroupByKey<StringSerDes, CountedEventSerDes>("group-by-count-key")
+        // Sub-topology 2: windowed counts of the partial counts the dedup stage sends; the statistics reports and alarms are
+        // made of come from the same verdicts, in the dedup stage (the repartition carries sums, not events).
+        var countStats = verdicts.Transform(
+            Suppliers.Transformer(() => new CountStatsProcessor(reporting, services.CountKeys)), "count-stats", CountStatsProcessor.StoreName);
+        verdicts
+            .Transform(
+                Suppliers.Transformer(() => new PreAggregator(windows, services.CountKeys, streams, reporting.Health, settings.PreAggregationInterval)),
+                "pre-aggregate",
+                PreAggregator.StoreName)
+            .Repartition(Repartitioned<string, long>.As(CountsByKey)
+                .WithKeySerdes(new DeserializedOnce<string>(new StringSerDes())).WithValueSerdes(PartialCountSerDes.Instance))
+            .TransformValues(Suppliers.Transformer(() => new CountingTask(streams)), "counting-task")
+            .GroupByKey<StringSerDes, PartialCountSerDes>("group-by-count-key")
             .WindowedBy(HoppingWindowOptions.Of(settings.Windows.Size, settings.Windows.Advance, CountingGrace(settings.Windows)))
-            .Count(RocksDbWindows.As<string, long>(CountsStore)
-                .WithKeySerdes(new StringSerDes()).WithValueSerdes(new Int64SerDes())
-                .WithRetention(settings.Windows.Retention)
-                .WithCachingEnabled(), "window-count")
+            .Aggregate(
+                () => 0L,
+                (_, partial, count) => count + partial,
+                RocksDbWindows.As<string, long>(CountsStore)
+                    .WithKeySerdes(new StringSerDes()).WithValueSerdes(new Int64SerDes())
+                    .WithRetention(settings.Windows.Retention)
+                    .WithCachingEnabled(),
+                "window-count")
             .ToStream("counts-stream")
             .Map((windowed, count, _) => KeyValuePair.Create(windowed, new WindowedCount(windowed, count)), "to-count-record")
             .To(topics.Counts, formats.CountsKey, formats.CountsValue, "counts-sink");
-        var countStats = judged.Transform(
-            Suppliers.Transformer(() => new CountStatsProcessor(reporting)), "count-stats", CountStatsProcessor.StoreName);
 
         // Sub-topology 3: one merger for everything, on single-partition topics.
         ToMerger(refineStats, ReportingRefine)
@@ -138,8 +140,8 @@ internal static class ActivityTopology
         });
 
     /// <summary>
-    /// The grace Streamiz's windowed count is given: as long as retention allows, not the configured grace. The lateness
-    /// judge has already dropped what is late by its raw partition's stream time; Streamiz would judge again against the
+    /// The grace Streamiz's windowed count is given: as long as retention allows, not the configured grace. The
+    /// pre-aggregation has already dropped what is late by its raw partition's stream time; Streamiz would judge again against the
     /// counting task's own in-memory stream time, which the repartition's interleaving of upstream tasks pushes minutes
     /// ahead, and silently drop on-time events (an undercount).
     /// </summary>

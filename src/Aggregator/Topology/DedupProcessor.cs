@@ -84,7 +84,7 @@ internal sealed class DedupProcessor(ActivityMetrics metrics, StreamsMetrics str
     public void Close() => streams.TaskClosed(_task);
 
     // Once every raw partition has been heard from: every event up to the slowest one's stream time has passed through
-    // here, so every counting partition gets that, after them.
+    // here, so this task's stats stages can vouch for it.
     private void SendMarkers()
     {
         if (_rawProgress.Count < partitions)
@@ -93,10 +93,7 @@ internal sealed class DedupProcessor(ActivityMetrics metrics, StreamsMetrics str
         }
 
         var through = _rawProgress.Values.Min();
-        for (var target = 0; target < partitions; target++)
-        {
-            _context.Forward(ProgressMarkers.Key(target), new DedupVerdict(null, DedupOutcome.Progress, through, _context.Id.Partition, target));
-        }
+        _context.Forward(ProgressMarkers.Key(_context.Id.Partition), new DedupVerdict(null, DedupOutcome.Progress, through, _context.Id.Partition));
     }
 
     private static Record<string, DedupVerdict> Verdict(Record<string, TrackedEvent> record, DedupOutcome outcome) =>

@@ -70,10 +70,11 @@ internal static class TopologyDocument
     private static (string Key, string Why) InternalTopicPurpose(string topic, string applicationId) => topic[(applicationId.Length + 1)..] switch
     {
         ActivityTopology.RefinedByUser + "-repartition" => ("userId", "brings every copy of an event (whatever raw partition it came in on) to one dedup task; values carry the raw partition and offset"),
-        ActivityTopology.CountsByKey + "-repartition" => ("count key (`type|path`)", "brings every event of a count key to the task that counts it"),
+        ActivityTopology.CountsByKey + "-repartition" => ("count key (`type|path`)", "brings every partial count of a count key to the task that counts it: per key and minute of event time, the on-time events a dedup task saw in one commit interval (8-byte sum, record time = the minute)"),
         var name when name.StartsWith("reporting-", StringComparison.Ordinal) =>
             ("source task id", "one partition: every task's cumulative report partials and alarm-window counts meet in one merger, so one summary goes out per interval"),
         var name when name == DedupProcessor.StoreName + "-changelog" => ("eventId + time bucket", "changelog of the dedup store: eventIds seen, with the raw position they were first read from"),
+        var name when name == PreAggregator.StoreName + "-changelog" => ("minute of event time + count key", "partial counts not sent yet, so a crash between two sends loses none"),
         var name when name == SourceStreamTime.StoreName + "-changelog" => ("`stream-time`", "each raw partition's stream time, which lateness is judged against, so it survives restarts"),
         var name when name == Reporting.ReportMergerProcessor.StoreName + "-changelog" => ("partials, alarm states, outbox", "the merger's memory: a restart neither forgets a firing alarm, pages twice, nor loses an undelivered message"),
         var name when name.StartsWith("report-stats", StringComparison.Ordinal) => ("interval or rule window", "a task's report partials between flushes"),
@@ -121,24 +122,31 @@ internal static class TopologyDocument
 
         **Lateness survives restarts and does not depend on timing.** Each raw partition's stream time (the largest
         event time read from it) is kept in a store with a changelog (`raw-stream-time`) and travels with every event
-        through both repartitions. An event whose last window had closed at that time — the window's end plus the
+        through the by-user repartition. An event whose last window had closed at that time — the window's end plus the
         grace period at or before it — is dropped from the counts and counted as late
         (`aggregator_streams_records_late_dropped_total`, and the summaries' trust footer), also when it is the first
         thing a restarted instance reads; an event whose last window is still open is counted in all its windows.
         Judging per raw partition means the order in which the repartition topics interleave upstream tasks (a
-        backlog, two instances, a restart) cannot make an in-order event late; Streamiz's windowed count, whose own
+        backlog, two instances, a restart) cannot make an in-order event late; Streamiz's windowed aggregation, whose own
         stream time is per counting task and in memory only, is given a grace as long as retention allows so it never
         second-guesses the verdict.
 
+        **Counts are summed before they travel.** The dedup stage judges each unique event's lateness and adds the on-time
+        ones up per count key and minute of event time in a logged store (`count-partials`); once per commit interval it
+        sends the sums through the counts-by-key topic and deletes them, and the counting stage adds each sum into the
+        five windows containing that minute. The store commits with the input offsets, so a crash loses no sum; at
+        least once, a crash between a send and the next commit may send a sum again (an overshoot, as above). The
+        report statistics are made from the same verdicts in the dedup stage, where every event still is.
+
         **A summary covers everything in its interval, on any number of instances.** Every raw partition's task sends its
         stream time once a second to every partition of the by-user topic; every dedup task, once it has heard from all
-        raw partitions, sends the slowest of them on to every partition of the counts-by-key topic. Markers travel
-        behind the events they vouch for, so a counting task knows it has counted everything up to the slowest marker
-        (`Topology/ProgressMarkers`). The refine, dedup and counting stages each send their figures on their own
-        topic, so each also announces how far it vouches for them (refine: its partition's stream time; dedup and
-        counting: the markers), and the report merger closes an interval only when every stage of every partition has
-        said so — however far behind one instance or raw partition runs. A raw partition that never had a record holds
-        summaries back until `Reports:SilenceAfter`, when the merger sends the interval and names what is missing.
+        raw partitions, passes the slowest of them to its stats stages. Markers travel behind the events they vouch for,
+        so a dedup task knows it has seen everything up to the slowest marker (`Topology/ProgressMarkers`). The refine,
+        dedup and counting statistics each go to the merger on their own topic, so each also announces how far it vouches
+        for them (refine: its partition's stream time; dedup and counting statistics: the markers), and the report merger
+        closes an interval only when every stage of every partition has said so — however far behind one instance or
+        raw partition runs. A raw partition that never had a record holds summaries back until `Reports:SilenceAfter`,
+        when the merger sends the interval and names what is missing.
 
         **Outputs are keyed for consumers to converge.** Refined events carry a stable `eventId` for consumers to
         de-duplicate; for counts, the latest value per key is always the right one.

@@ -33,6 +33,7 @@ public sealed class InternalTopicsTests
             ["app-raw-stream-time-changelog"] = 6,
             ["app-activity-counts-changelog"] = 6,
             ["app-report-stats-counts-changelog"] = 6,
+            ["app-count-partials-changelog"] = 6,
             ["app-report-merger-changelog"] = 1,
         }, plan.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary());
     }

@@ -3,6 +3,7 @@ using System.Text;
 using Aggregator.Activity;
 using Aggregator.Serialization;
 using Aggregator.Tests.Topology;
+using Aggregator.Topology;
 using Avro.Generic;
 using Confluent.Kafka;
 using Confluent.Kafka.SyncOverAsync;
@@ -28,6 +29,7 @@ public sealed class AvroTopologyTests
     // Refined (key, JSON of the event) and latest counts, decoded with the format's serdes.
     private static (List<(string Key, string Event)> Refined, Dictionary<string, long> Counts) Outputs(ActivityTopologyFixture f, TopicFormats formats)
     {
+        f.AdvanceWallClock(ActivityTopologySettings.Default.PreAggregationInterval); // the dedup stage sends partial counts on a punctuation
         f.Driver.Commit();
         var refined = f.RefinedBytes.ReadKeyValueList().Select(r => (
             formats.RefinedKey.Deserialize(r.Message.Key, new SerializationContext(MessageComponentType.Key, "activity.refined")),
@@ -87,6 +89,7 @@ public sealed class AvroTopologyTests
         using var f = new ActivityTopologyFixture(formats: TopicFormats.Avro(registry));
 
         f.PipeRaw(Event("u-1", 10));
+        f.AdvanceWallClock(ActivityTopologySettings.Default.PreAggregationInterval); // the dedup stage sends partial counts on a punctuation
         f.Driver.Commit();
 
         var refined = Assert.Single(f.RefinedBytes.ReadKeyValueList());

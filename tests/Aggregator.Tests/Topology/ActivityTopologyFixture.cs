@@ -182,9 +182,13 @@ internal sealed class ActivityTopologyFixture : IDisposable
     /// <summary>Latest count per "key@HH:mm" window start, as activity.counts converges to (commits first: the count store caches).</summary>
     public Dictionary<string, long> LatestCounts() => LatestCountsFrom(ReadCounts());
 
-    /// <summary>Every record on activity.counts so far (after a commit: the count store caches).</summary>
+    /// <summary>
+    /// Every record on activity.counts so far: after the dedup stage's partial counts went out (a wall-clock punctuation
+    /// every pre-aggregation interval, so both clocks move by that much) and a commit (the count store caches).
+    /// </summary>
     public List<ConsumeResult<string, string>> ReadCounts()
     {
+        AdvanceWallClock(ActivityTopologySettings.Default.PreAggregationInterval);
         Driver.Commit();
         return [.. Counts.ReadKeyValueList()];
     }

@@ -48,7 +48,7 @@ public sealed class TopologyDocumentTests
         Assert.Contains(Configured.Topology.Describe().ToString()!.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd(), document, StringComparison.Ordinal);
     }
 
-    // Streamiz numbers the global opt-out store's sub-topology 0: refine is 1, dedup 2, counting 3.
+    // Streamiz numbers the global opt-out store's sub-topology 0: refine is 1, dedup (and pre-aggregation) 2, counting 3.
     [Theory]
     [InlineData("activity.dlq", 1)]
     [InlineData("activity.refined", 2)]
@@ -56,6 +56,8 @@ public sealed class TopologyDocumentTests
     [InlineData("aggregator-refined-by-user-repartition", 1)]
     [InlineData("aggregator-counts-by-key-repartition", 2)]
     [InlineData("aggregator-activity-counts-changelog", 3)]
+    [InlineData("aggregator-count-partials-changelog", 2)]
+    [InlineData("aggregator-report-stats-counts-changelog", 2)]
     public void TopicTable_NamesTheSubTopologyThatWritesEachTopic(string topic, int subTopology)
     {
         var document = TopologyDocument.Render(Configured);

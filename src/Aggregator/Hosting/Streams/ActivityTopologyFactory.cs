@@ -28,9 +28,10 @@ internal sealed class ActivityTopologyFactory(
     SlackOutboxDispatcher outbox,
     PipelineHealth health,
     TimeProvider time,
-    Serialization.TopicFormatsSource formats)
+    Serialization.TopicFormatsSource formats,
+    IOptions<StreamsOptions> streamsOptions)
 {
-    public ActivityTopologySettings Settings => new(topics.Value, windows.Value, dedup.Value);
+    public ActivityTopologySettings Settings => new(topics.Value, windows.Value, dedup.Value) { PreAggregationInterval = streamsOptions.Value.CommitInterval };
 
     /// <summary>The topology for a raw topic of <paramref name="rawPartitions"/> partitions (one counting task each).</summary>
     public TopologyModel Create(int rawPartitions)

@@ -1,54 +1,42 @@
+using Aggregator.Activity;
+
 namespace Aggregator.Topology.Reporting;
 
 /// <summary>
-/// Beside the window count, on the same records: per report interval, events by type, page views, volume per minute,
-/// unique users, errors and late drops; per alarm rule, the matching records per hopping window
-/// (<see cref="CountedEventStats"/>). Its partitions are the counting partitions the merger waits for.
+/// Beside the pre-aggregation, on the dedup stage's verdicts: per report interval, events by type, page views, volume
+/// per minute, unique users, errors and late drops; per alarm rule, the matching records per hopping window
+/// (<see cref="CountedEventStats"/>). Here and not after the count repartition because that topic carries partial
+/// counts, not events (issue 15); lateness is judged the same way (<see cref="HoppingWindows.IsLate"/> against the
+/// event's raw partition's stream time), so reports and counts drop the same records.
 /// </summary>
-internal sealed class CountStatsProcessor(ReportingSettings settings) : TaskStatsProcessor<string, JudgedEvent>(StoreName, settings)
+internal sealed class CountStatsProcessor(ReportingSettings settings, CountKeyBuilder countKeys) : TaskStatsProcessor<string, DedupVerdict>(StoreName, settings)
 {
     public const string StoreName = "report-stats-counts";
+    private long _markedThrough = -1;
 
     protected override StatsStage Stage => StatsStage.Counts;
 
-    private readonly Dictionary<int, long> _byDedupTask = [];
-
     /// <summary>
-    /// A counting partition has counted through time T once every dedup task has sent a progress marker at or past T
-    /// (<see cref="ProgressMarkers"/>): events from every raw partition, however far behind (a backlog, another
-    /// instance), up to T have then arrived. Nothing until every dedup task has been heard from.
+    /// As the dedup stage's: the progress markers this dedup task sends on (every raw partition's events up to the
+    /// slowest one's stream time have passed through it); -1 until every raw partition has been heard from.
     /// </summary>
-    protected override long ProgressTime
+    protected override long ProgressTime => _markedThrough;
+
+    protected override void Observe(string key, DedupVerdict value, long timestamp)
     {
-        get
+        if (value.Outcome == DedupOutcome.Progress)
         {
-            if (_byDedupTask.Count < Settings.CountingPartitions)
-            {
-                return -1;
-            }
-
-            var slowest = long.MaxValue;
-            foreach (var time in _byDedupTask.Values)
-            {
-                slowest = Math.Min(slowest, time);
-            }
-
-            return slowest;
-        }
-    }
-
-    // The lateness judge's verdict uses the event's raw partition's stream time (it survives restarts), so reports and
-    // counts drop the same records.
-    protected override void Observe(string key, JudgedEvent value, long timestamp)
-    {
-        var counted = value.Event;
-        if (counted.IsMarker)
-        {
-            _byDedupTask[counted.SourcePartition] = Math.Max(_byDedupTask.GetValueOrDefault(counted.SourcePartition, -1), counted.SourceStreamTime);
+            _markedThrough = Math.Max(_markedThrough, value.SourceStreamTime);
             return;
         }
 
-        AdvanceEventTime(value.StreamTime);
-        CountedEventStats.Count(Stats, Settings, key, counted, timestamp, value.StreamTime);
+        if (value is not { Outcome: DedupOutcome.Unique, Event: { } refined })
+        {
+            return;
+        }
+
+        AdvanceEventTime(value.SourceStreamTime);
+        var counted = new CountedEvent(refined.Type, refined.Page?.Path ?? CountKeyBuilder.Missing, refined.Key);
+        CountedEventStats.Count(Stats, Settings, countKeys.Build(refined), counted, timestamp, value.SourceStreamTime);
     }
 }

@@ -25,7 +25,12 @@ internal abstract class TaskStatsProcessor<TKey, TValue>(string storeName, Repor
     /// The task's partials, loaded from the store on first use: not in Init, which Streamiz runs before restoring the
     /// store (records are processed only once it is restored; punctuations may run earlier, see <see cref="Flush"/>).
     /// </summary>
-    protected TaskStats Stats => _stats ??= new TaskStats(_task, new StreamizReportingStore((IKeyValueStore<string, byte[]>)_context.GetStateStore(_storeName)), Settings);
+    /// <remarks>
+    /// The merger keeps the latest partial per source, so the source names the stage too: the dedup and counting
+    /// statistics are made in the same (dedup) task, and one's partials must not replace the other's.
+    /// </remarks>
+    protected TaskStats Stats => _stats ??= new TaskStats(
+        $"{_task}:{Stage.ToString().ToLowerInvariant()}", new StreamizReportingStore((IKeyValueStore<string, byte[]>)_context.GetStateStore(_storeName)), Settings);
 
     /// <summary>Event time this stage has reached (the largest it has seen): which intervals are complete, and the partials' timestamp.</summary>
     protected long EventTime { get; private set; } = -1;

@@ -3,10 +3,10 @@ using Aggregator.Topology;
 namespace Aggregator.Tests.Topology;
 
 /// <summary>
-/// Lateness before the window count: against stream time kept in a store, so it holds across restarts (issue 11,
+/// Lateness before the window count (judged where partial counts are made, PreAggregator): against stream time kept in a store, so it holds across restarts (issue 11,
 /// item 4: a restarted worker counted 12-hour-old events into long-closed windows).
 /// </summary>
-public sealed class LatenessJudgeTests : IDisposable
+public sealed class LatenessTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = ActivityTopologyFixture.T0;
     private readonly List<ActivityTopologyFixture> _fixtures = [];
@@ -127,7 +127,7 @@ public sealed class LatenessJudgeTests : IDisposable
         return fixture;
     }
 
-    private static string CopyOf(string directory)
+    internal static string CopyOf(string directory)
     {
         var copy = Path.Combine(Path.GetTempPath(), "aggregator-tests", Guid.NewGuid().ToString("N"));
         foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
