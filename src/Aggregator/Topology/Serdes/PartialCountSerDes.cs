@@ -5,14 +5,19 @@ using Streamiz.Kafka.Net.SerDes;
 namespace Aggregator.Topology.Serdes;
 
 /// <summary>
-/// The counts-by-key topic's values: a partial count (<see cref="PreAggregator"/>) as 8 bytes, big-endian. Anything else
-/// is refused rather than read as a number — the per-event records this topic carried before pre-aggregation (issue 15)
-/// were longer, and reading their first bytes as a count would corrupt the counts (they go to the undeserializable-records
-/// metric and log instead).
+/// The counts-by-key topic's values: a partial count (<see cref="PreAggregator"/>) as 8 bytes, big-endian.
 /// </summary>
+/// <remarks>
+/// Before pre-aggregation (issue 15) this topic carried one record per event — [source stream time:8][source
+/// partition:4][marker:1][type, user, path…], at least 17 bytes — and an upgrade may find some still unread: such a
+/// record reads as one event, a progress marker of that format as nothing (0, which the counting stage ignores).
+/// Any other length is refused rather than read as a number.
+/// </remarks>
 internal sealed class PartialCountSerDes : AbstractSerDes<long>
 {
     private const int Bytes = 8;
+    private const int LegacyMinimum = 17;
+    private const int LegacyMarkerFlag = 12;
 
     public static PartialCountSerDes Instance { get; } = new();
 
@@ -23,8 +28,10 @@ internal sealed class PartialCountSerDes : AbstractSerDes<long>
         return bytes;
     }
 
-    public override long Deserialize(byte[] data, SerializationContext context) =>
-        data is { Length: Bytes }
-            ? BinaryPrimitives.ReadInt64BigEndian(data)
-            : throw new FormatException($"A partial count is {Bytes} bytes, got {data?.Length ?? 0} (a record written before pre-aggregation?).");
+    public override long Deserialize(byte[] data, SerializationContext context) => data switch
+    {
+        { Length: Bytes } => BinaryPrimitives.ReadInt64BigEndian(data),
+        { Length: >= LegacyMinimum } => data[LegacyMarkerFlag] == 1 ? 0 : 1,
+        _ => throw new FormatException($"A partial count is {Bytes} bytes, got {data?.Length ?? 0}."),
+    };
 }
