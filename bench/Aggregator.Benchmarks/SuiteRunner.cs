@@ -14,7 +14,7 @@ internal static class SuiteRunner
         var scratch = Directory.CreateTempSubdirectory("agg-bench-").FullName;
         var document = new ResultsDocument();
         var failed = false;
-        string? formats = null;
+        (string Marker, string Text)? ownSection = null;
         try
         {
             using var broker = BenchBroker.Start();
@@ -36,25 +36,29 @@ internal static class SuiteRunner
 
             if (options.Formats)
             {
-                formats = await SectionAsync("Avro vs JSON", () => new FormatsSuite().RunAsync(context));
+                ownSection = (FormatsMarker, await SectionAsync("Avro vs JSON", () => new FormatsSuite().RunAsync(context)));
+            }
+            else if (options.Profile)
+            {
+                ownSection = (ProfileMarker, await SectionAsync("Where the stream thread's time goes", () => ProfileSuite.RunAsync(context)));
             }
 
-            if (!options.Formats && options.Suite is "all" or "steady")
+            if (ownSection is null && options.Suite is "all" or "steady")
             {
                 document.Add(await SectionAsync("Steady state", () => new SteadyStateSuite().RunAsync(context)));
             }
 
-            if (!options.Formats && options.Suite is "all" or "optout")
+            if (ownSection is null && options.Suite is "all" or "optout")
             {
                 document.Add(await SectionAsync("Opt-out → first drop", () => new OptOutLatencySuite().RunAsync(context)));
             }
 
-            if (!options.Formats && options.Suite is "all" or "restore")
+            if (ownSection is null && options.Suite is "all" or "restore")
             {
                 document.Add(await SectionAsync("Cold restore of 1M window entries", () => new LargeRestoreSuite().RunAsync(context)));
             }
 
-            if (!options.Formats && options.Suite is "all" or "latency")
+            if (ownSection is null && options.Suite is "all" or "latency")
             {
                 document.Add(await SectionAsync("Steady rate: produce → refined latency", () => new SteadyRateLatencySuite().RunAsync(context)));
             }
@@ -73,17 +77,40 @@ internal static class SuiteRunner
 
         var output = Path.GetFullPath(options.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        await File.WriteAllTextAsync(output, formats is null ? document.Render(options, args) : WithFormatsSection(output, formats));
+        await File.WriteAllTextAsync(output, ownSection is { } own ? WithOwnSection(output, own.Marker, own.Text) : document.Render(options, args) + OwnSections(output));
         Console.Error.WriteLine($"bench: wrote {output}");
         return failed ? 1 : 0;
     }
 
-    // --formats replaces (or appends) its own section of the results file and leaves the steady-state sections as they were.
-    private static string WithFormatsSection(string output, string section)
+    private const string FormatsMarker = "<!-- formats: written by ./build.sh bench --formats -->";
+    private const string ProfileMarker = "<!-- profile: written by ./build.sh bench --profile -->";
+
+    // --formats and --profile each replace (or append) their own section of the results file and leave the rest as it was.
+    private static string WithOwnSection(string output, string marker, string section)
     {
-        const string Marker = "<!-- formats: written by ./build.sh bench --formats -->";
         var existing = File.Exists(output) ? File.ReadAllText(output) : "# Benchmark results\n";
-        var at = existing.IndexOf(Marker, StringComparison.Ordinal);
-        return (at >= 0 ? existing[..at] : existing.TrimEnd() + "\n\n") + Marker + "\n\n" + section.TrimEnd() + "\n";
+        var at = existing.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return existing.TrimEnd() + "\n\n" + marker + "\n\n" + section.TrimEnd() + "\n";
+        }
+
+        var next = existing.IndexOf("\n<!-- ", at + marker.Length, StringComparison.Ordinal);
+        var after = next < 0 ? string.Empty : "\n" + existing[(next + 1)..];
+        return existing[..at] + marker + "\n\n" + section.TrimEnd() + "\n" + after;
+    }
+
+    // A run of the suites rewrites the file but keeps the --formats and --profile sections (each says its commit and date).
+    private static string OwnSections(string output)
+    {
+        if (!File.Exists(output))
+        {
+            return string.Empty;
+        }
+
+        var existing = File.ReadAllText(output);
+        var first = new[] { existing.IndexOf(FormatsMarker, StringComparison.Ordinal), existing.IndexOf(ProfileMarker, StringComparison.Ordinal) }
+            .Where(at => at >= 0).DefaultIfEmpty(-1).Min();
+        return first < 0 ? string.Empty : "\n" + existing[first..];
     }
 }

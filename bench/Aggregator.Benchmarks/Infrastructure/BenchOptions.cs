@@ -30,6 +30,9 @@ internal sealed record BenchOptions
     /// <summary>Use the Confluent.Kafka pipe even where kcat is installed.</summary>
     public bool NoKcat { get; init; }
 
+    /// <summary>Also trace one more burst with dotnet-trace and report the stream thread's top frames (ProfileSuite).</summary>
+    public bool Profile { get; init; }
+
     public string Output { get; init; } = Path.Combine("bench", "RESULTS.md");
 
     /// <summary>Which suites run: <c>all</c> (default), <c>steady</c>, <c>optout</c>, <c>restore</c> or <c>latency</c>.</summary>
@@ -90,6 +93,9 @@ internal sealed record BenchOptions
                 case "--max-delay":
                     options = options with { MaxDelay = TimeSpan.FromSeconds(double.Parse(Value(args, ref i), CultureInfo.InvariantCulture)) };
                     break;
+                case "--profile":
+                    options = options with { Profile = true };
+                    break;
                 case "--formats":
                     options = options with { Formats = true };
                     break;
@@ -139,7 +145,7 @@ internal sealed record BenchOptions
         };
     }
 
-    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--suite all|steady|optout|restore|latency] [--optouts N] [--restore-entries N] [--restore-partitions N] [--rate N] [--rate-duration SECONDS] [--formats] [--output PATH] [--lever name=[suites=S,…;]Section:Key=value[;…]]…";
+    public const string Usage = "usage: ./build.sh bench [--quick] [--repeats N] [--events N] [--partitions N] [--span SECONDS] [--max-delay SECONDS] [--no-kcat] [--keep] [--suite all|steady|optout|restore|latency] [--optouts N] [--restore-entries N] [--restore-partitions N] [--rate N] [--rate-duration SECONDS] [--profile] [--formats] [--output PATH] [--lever name=[suites=S,…;]Section:Key=value[;…]]…";
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
         ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");

@@ -13,6 +13,8 @@ namespace Aggregator.Activity;
 /// </summary>
 internal sealed class PropertyAllowList
 {
+    // Names this long or shorter are looked up from the stack, without a string per property per event.
+    private const int StackNameLength = 128;
     private readonly Lazy<FrozenSet<string>> _allowedSet;
 
     // Options read at first use, not here: a bad Privacy section must fail start-up validation with its one-line message,
@@ -73,7 +75,7 @@ internal sealed class PropertyAllowList
         writer.WriteStartObject();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = reader.GetString()!; // rare: an object with something to drop, or a dead letter
             reader.Read();
             if (Allowed.Contains(name))
             {
@@ -106,7 +108,7 @@ internal sealed class PropertyAllowList
         var dropped = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!Allowed.Contains(reader.GetString()!))
+            if (!IsAllowed(ref reader))
             {
                 dropped++;
             }
@@ -116,5 +118,19 @@ internal sealed class PropertyAllowList
         }
 
         return dropped;
+    }
+
+    // Every event's properties pass here: the name is unescaped onto the stack and looked up as characters (a UTF-8
+    // name is never shorter in bytes than in UTF-16 characters, so its byte length bounds the buffer).
+    private bool IsAllowed(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueSpan.Length > StackNameLength)
+        {
+            return Allowed.Contains(reader.GetString()!);
+        }
+
+        Span<char> name = stackalloc char[StackNameLength];
+        var length = reader.CopyString(name);
+        return Allowed.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name[..length]);
     }
 }
