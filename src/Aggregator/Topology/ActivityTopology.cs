@@ -84,7 +84,7 @@ internal static class ActivityTopology
                 Suppliers.Transformer(() => new SourceStreamTime(reporting.CountingPartitions)),
                 "to-tracked-event",
                 SourceStreamTime.StoreName)
-            .Repartition(Repartitioned<string, TrackedEvent>.As(RefinedByUser).WithKeySerdes(new DeserializedOnce<string>(new StringSerDes())).WithValueSerdes(new DeserializedOnce<TrackedEvent>(TrackedEventSerDes.Instance))
+            .Repartition(Repartitioned<string, TrackedEvent>.As(RefinedByUser).WithKeySerdes(new StringSerDes()).WithValueSerdes(TrackedEventSerDes.Instance)
                 .WithStreamPartitioner((_, _, tracked, _, _) => tracked.IsMarker ? new Partition(tracked.Target) : Partition.Any))
             .TransformValues(Suppliers.Transformer(() => new DedupProcessor(metrics, streams, reporting.CountingPartitions)), "dedup", DedupProcessor.StoreName);
         var dedupStats = verdicts.Transform(
@@ -105,7 +105,7 @@ internal static class ActivityTopology
                 "pre-aggregate",
                 PreAggregator.StoreName)
             .Repartition(Repartitioned<string, long>.As(CountsByKey)
-                .WithKeySerdes(new DeserializedOnce<string>(new StringSerDes())).WithValueSerdes(PartialCountSerDes.Instance))
+                .WithKeySerdes(new StringSerDes()).WithValueSerdes(PartialCountSerDes.Instance))
             .TransformValues(Suppliers.Transformer(() => new CountingTask(streams)), "counting-task")
             .GroupByKey<StringSerDes, PartialCountSerDes>("group-by-count-key")
             .WindowedBy(HoppingWindowOptions.Of(settings.Windows.Size, settings.Windows.Advance, CountingGrace(settings.Windows)))
@@ -150,5 +150,5 @@ internal static class ActivityTopology
 
     private static IKStream<string, ReportingRecord> ToMerger(IKStream<string, ReportingRecord> stats, string name) =>
         stats.Repartition(Repartitioned<string, ReportingRecord>.As(name)
-            .WithKeySerdes(new StringSerDes()).WithValueSerdes(new DeserializedOnce<ReportingRecord>(ReportingRecordSerDes.Instance)).WithNumberOfPartitions(1));
+            .WithKeySerdes(new StringSerDes()).WithValueSerdes(ReportingRecordSerDes.Instance).WithNumberOfPartitions(1));
 }

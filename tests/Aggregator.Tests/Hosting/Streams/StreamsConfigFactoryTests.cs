@@ -50,6 +50,16 @@ public sealed class StreamsConfigFactoryTests
     }
 
     [Fact]
+    public void Producer_Lingers20Milliseconds_UnlessKafkaClientSaysOtherwise()
+    {
+        Assert.Equal("20", Create(exactlyOnce: false).ToProducerConfig("p").Get("linger.ms"));
+
+        var kafka = new KafkaOptions { BootstrapServers = "broker:9092" };
+        kafka.Client["linger.ms"] = "5";
+        Assert.Equal("5", Create(exactlyOnce: false, kafka: kafka).ToProducerConfig("p").Get("linger.ms"));
+    }
+
+    [Fact]
     public void PollTimeout_IsStreamizPollMs()
     {
         Assert.Equal(100, Create(exactlyOnce: false).PollMs);
