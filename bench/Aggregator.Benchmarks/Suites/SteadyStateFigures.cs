@@ -202,7 +202,7 @@ internal sealed class SteadyStateFigures
 
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"The app's own per-event logic alone (refine = parse, validate, mask, enrich; the by-user hop's serde; refined serde; count key; the by-key hop's serde), one thread, in the bench process: {Get("logic-cpu").Format("N1")} CPU µs/event, {Get("logic-alloc").Format("N0")} B allocated/event.");
+            $"The app's own per-event logic alone (refine = parse, validate, mask, enrich; the by-user hop's serde; refined serde; count key), one thread, in the bench process: {Get("logic-cpu").Format("N1")} CPU µs/event, {Get("logic-alloc").Format("N0")} B allocated/event.");
         text.AppendLine();
         text.AppendLine("## 2. Cold restore and start → ready");
         text.AppendLine();
