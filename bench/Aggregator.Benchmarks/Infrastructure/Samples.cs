@@ -46,3 +46,23 @@ internal sealed class Samples
     public static string Fmt(double value, string format = "N0") =>
         double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
 }
+
+/// <summary>Figures by name, each with its repeats.</summary>
+internal static class SamplesByName
+{
+    /// <summary>Adds one repeat's <paramref name="value"/> to figure <paramref name="name"/>; a value that could not be measured (NaN, ∞) is left out.</summary>
+    public static void Record(this Dictionary<string, Samples> figures, string name, double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return;
+        }
+
+        if (!figures.TryGetValue(name, out var samples))
+        {
+            figures[name] = samples = new Samples();
+        }
+
+        samples.Add(value);
+    }
+}

@@ -89,13 +89,13 @@ internal sealed class FormatsSuite
         }
 
         var figures = _figures[format];
-        Add(figures, "raw → refined complete, events/s", data.Count / refined.CompleteAt);
-        Add(figures, "raw → counts exact, events/s", data.Count / counts.CompleteAt);
-        Add(figures, "worker CPU seconds until counts exact", cpuAtCounts!.Value - cpuBefore);
-        Add(figures, "worker CPU µs per input event", (cpuAtCounts!.Value - cpuBefore) * 1e6 / data.Count);
-        Add(figures, "worker peak RSS, MiB", rss / 1048576.0);
-        Add(figures, "activity.refined bytes per record (key + value)", BytesPerRecord(context.Broker, app.Refined));
-        Add(figures, "activity.counts bytes per record (key + value)", BytesPerRecord(context.Broker, app.Counts));
+        figures.Record("raw → refined complete, events/s", data.Count / refined.CompleteAt);
+        figures.Record("raw → counts exact, events/s", data.Count / counts.CompleteAt);
+        figures.Record("worker CPU seconds until counts exact", cpuAtCounts!.Value - cpuBefore);
+        figures.Record("worker CPU µs per input event", (cpuAtCounts!.Value - cpuBefore) * 1e6 / data.Count);
+        figures.Record("worker peak RSS, MiB", rss / 1048576.0);
+        figures.Record("activity.refined bytes per record (key + value)", BytesPerRecord(context.Broker, app.Refined));
+        figures.Record("activity.counts bytes per record (key + value)", BytesPerRecord(context.Broker, app.Counts));
         context.Log($"#{repeat} {format}: refined {refined.CompleteAt:F1} s, counts {counts.CompleteAt:F1} s, cpu {cpuAtCounts - cpuBefore:F1} s");
     }
 
@@ -127,15 +127,6 @@ internal sealed class FormatsSuite
     private string Cell(string format, string figure) =>
         _figures[format].TryGetValue(figure, out var samples) ? samples.Format(figure.Contains("bytes", StringComparison.Ordinal) || figure.Contains("µs", StringComparison.Ordinal) || figure.Contains("seconds", StringComparison.Ordinal) ? "N1" : "N0") : "—";
 
-    private static void Add(Dictionary<string, Samples> figures, string name, double value)
-    {
-        if (!figures.TryGetValue(name, out var samples))
-        {
-            figures[name] = samples = new Samples();
-        }
-
-        samples.Add(value);
-    }
 
     private static double BytesPerRecord(BenchBroker broker, string topic)
     {

@@ -48,20 +48,20 @@ internal sealed class SteadyRateFigures
             _keptUp[name] = (0, 0);
         }
 
-        Add(samples, "p50", run.P50);
-        Add(samples, "p90", run.P90);
-        Add(samples, "p99", run.P99);
-        Add(samples, "max", run.Max);
-        Add(samples, "measured", run.Measured);
-        Add(samples, "missing", run.Missing);
-        Add(samples, "rate", run.ProduceRate);
-        Add(samples, "drain", run.DrainSeconds);
-        Add(samples, "cpu-us", run.CpuMicrosecondsPerEvent);
-        Add(samples, "rss", run.PeakRssMiB);
-        Add(samples, "ready", run.ReadySeconds);
-        Add(samples, "copies", run.Copies);
-        Add(samples, "early", run.EarlyP50);
-        Add(samples, "late", run.LateP50);
+        samples.Record("p50", run.P50);
+        samples.Record("p90", run.P90);
+        samples.Record("p99", run.P99);
+        samples.Record("max", run.Max);
+        samples.Record("measured", run.Measured);
+        samples.Record("missing", run.Missing);
+        samples.Record("rate", run.ProduceRate);
+        samples.Record("drain", run.DrainSeconds);
+        samples.Record("cpu-us", run.CpuMicrosecondsPerEvent);
+        samples.Record("rss", run.PeakRssMiB);
+        samples.Record("ready", run.ReadySeconds);
+        samples.Record("copies", run.Copies);
+        samples.Record("early", run.EarlyP50);
+        samples.Record("late", run.LateP50);
         var (kept, runs) = _keptUp[name];
         _keptUp[name] = (kept + (run.KeptUp ? 1 : 0), runs + 1);
         if (run.AllArrived && !run.KeptUp)
@@ -78,7 +78,7 @@ internal sealed class SteadyRateFigures
     }
 
     /// <summary>A lever's p99 over the baseline's p99 of the same repeat.</summary>
-    public void Compare(string lever, double p99, double baselineP99) => Add(_samples[lever], "p99-ratio", p99 / baselineP99);
+    public void Compare(string lever, double p99, double baselineP99) => _samples[lever].Record("p99-ratio", p99 / baselineP99);
 
     public void Problem(string problem) => _problems.Add(problem);
 
@@ -113,18 +113,4 @@ internal sealed class SteadyRateFigures
     private static string Get(Dictionary<string, Samples> samples, string key, string format) =>
         samples.TryGetValue(key, out var s) ? s.Format(format) : "—";
 
-    private static void Add(Dictionary<string, Samples> samples, string key, double value)
-    {
-        if (double.IsNaN(value) || double.IsInfinity(value))
-        {
-            return;
-        }
-
-        if (!samples.TryGetValue(key, out var s))
-        {
-            samples[key] = s = new Samples();
-        }
-
-        s.Add(value);
-    }
 }

@@ -37,37 +37,37 @@ internal sealed class SteadyStateFigures
 
     public void AppLogic((double CpuMicroseconds, double AllocatedBytes) logic)
     {
-        Add(_samples, "logic-cpu", logic.CpuMicroseconds);
-        Add(_samples, "logic-alloc", logic.AllocatedBytes);
+        _samples.Record("logic-cpu", logic.CpuMicroseconds);
+        _samples.Record("logic-alloc", logic.AllocatedBytes);
     }
 
     public void Run(WorkerRun run, int events, RefinedTally refined, (int Over, int Under, long Missing) counts, (int? ExitCode, double Seconds) stop)
     {
         Last = (events / run.RefinedSeconds, events / run.CountsSeconds, run.CpuAtCounts * 1e6 / events);
-        Add(_samples, "ready", run.ReadySeconds);
-        Add(_samples, "produced", run.ProducedSeconds);
+        _samples.Record("ready", run.ReadySeconds);
+        _samples.Record("produced", run.ProducedSeconds);
         if (!double.IsNaN(run.RefinedSeconds))
         {
-            Add(_samples, "refined-s", run.RefinedSeconds);
-            Add(_samples, "refined-rate", Last.Refined);
-            Add(_samples, "cpu-refined", run.CpuAtRefined);
+            _samples.Record("refined-s", run.RefinedSeconds);
+            _samples.Record("refined-rate", Last.Refined);
+            _samples.Record("cpu-refined", run.CpuAtRefined);
         }
 
         if (!double.IsNaN(run.CountsSeconds))
         {
-            Add(_samples, "counts-s", run.CountsSeconds);
-            Add(_samples, "counts-rate", Last.Counts);
-            Add(_samples, "cpu-counts", run.CpuAtCounts);
-            Add(_samples, "cpu-us", run.CpuAtCounts * 1e6 / events);
+            _samples.Record("counts-s", run.CountsSeconds);
+            _samples.Record("counts-rate", Last.Counts);
+            _samples.Record("cpu-counts", run.CpuAtCounts);
+            _samples.Record("cpu-us", run.CpuAtCounts * 1e6 / events);
         }
 
-        Add(_samples, "rss", run.PeakRss / MiB);
-        Add(_samples, "bench-cpu", run.BenchCpu);
-        Add(_samples, "late", run.LateDropped);
-        Add(_samples, "dropped", run.Dropped);
-        Add(_samples, "copies", refined.Copies);
-        Add(_samples, "over", counts.Over);
-        Add(_samples, "stop", stop.Seconds);
+        _samples.Record("rss", run.PeakRss / MiB);
+        _samples.Record("bench-cpu", run.BenchCpu);
+        _samples.Record("late", run.LateDropped);
+        _samples.Record("dropped", run.Dropped);
+        _samples.Record("copies", refined.Copies);
+        _samples.Record("over", counts.Over);
+        _samples.Record("stop", stop.Seconds);
         if (stop.ExitCode != 0)
         {
             _problems.Add($"the worker's SIGTERM stop ended with exit code {stop.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none (killed after 45 s)"}");
@@ -80,12 +80,12 @@ internal sealed class SteadyStateFigures
 
         foreach (var (topic, records) in run.Written)
         {
-            Add(_written, topic, records / (double)events);
+            _written.Record(topic, records / (double)events);
         }
 
         foreach (var (group, seconds) in run.Threads.Where(t => t.Value > 0))
         {
-            Add(_threads, group, seconds);
+            _threads.Record(group, seconds);
         }
     }
 
@@ -93,23 +93,23 @@ internal sealed class SteadyStateFigures
     {
         foreach (var (store, records) in account.ByStore)
         {
-            Add(_restoredByStore, store, records);
+            _restoredByStore.Record(store, records);
         }
 
         foreach (var (topic, records) in changelogs)
         {
-            Add(_changelogs, topic, records);
+            _changelogs.Record(topic, records);
         }
 
-        Add(_samples, "cold-ready", ready);
-        Add(_samples, "cold-first-ready", watch.FirstReady ?? double.NaN);
-        Add(_samples, "restored", account.Restored);
-        Add(_samples, "restored-metric", restoredMetric);
-        Add(_samples, "restore-s", account.Seconds);
-        Add(_samples, "restore-rate", account.Restored / account.Seconds);
+        _samples.Record("cold-ready", ready);
+        _samples.Record("cold-first-ready", watch.FirstReady ?? double.NaN);
+        _samples.Record("restored", account.Restored);
+        _samples.Record("restored-metric", restoredMetric);
+        _samples.Record("restore-s", account.Seconds);
+        _samples.Record("restore-rate", account.Restored / account.Seconds);
         if (account.ByStore.TryGetValue("activity-counts", out var counts))
         {
-            Add(_samples, "restored-counts", counts);
+            _samples.Record("restored-counts", counts);
         }
 
         if (watch.FirstReady is { } first && first < ready - 0.1)
@@ -134,10 +134,10 @@ internal sealed class SteadyStateFigures
         }
 
         var rate = events / pipe.Seconds;
-        Add(_samples, "pipe-rate", rate);
-        Add(_samples, "pipe-cpu", pipe.CpuSeconds);
-        Add(_samples, "ratio-refined", Last.Refined / rate);
-        Add(_samples, "ratio-counts", Last.Counts / rate);
+        _samples.Record("pipe-rate", rate);
+        _samples.Record("pipe-cpu", pipe.CpuSeconds);
+        _samples.Record("ratio-refined", Last.Refined / rate);
+        _samples.Record("ratio-counts", Last.Counts / rate);
     }
 
     public void Problem(string problem) => _problems.Add(problem);
@@ -252,18 +252,4 @@ internal sealed class SteadyStateFigures
         text.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {(bold ? $"**{value}**" : value)} |");
     }
 
-    private static void Add(Dictionary<string, Samples> samples, string key, double value)
-    {
-        if (double.IsNaN(value) || double.IsInfinity(value))
-        {
-            return;
-        }
-
-        if (!samples.TryGetValue(key, out var s))
-        {
-            samples[key] = s = new Samples();
-        }
-
-        s.Add(value);
-    }
 }
