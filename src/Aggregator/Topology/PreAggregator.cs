@@ -82,16 +82,8 @@ internal sealed class PreAggregator(HoppingWindows windows, CountKeyBuilder coun
             return; // Streamiz punctuates tasks that are still restoring: the store may not hold every pending sum yet
         }
 
-        List<KeyValuePair<string, long>> sums;
-        using (var all = _store.All().GetEnumerator())
-        {
-            sums = [];
-            while (all.MoveNext())
-            {
-                sums.Add(all.Current);
-            }
-        }
-
+        // Read to the end (and the store's iterator closed) before deleting what was read.
+        List<KeyValuePair<string, long>> sums = [.. _store.All()];
         foreach (var (slot, sum) in sums)
         {
             var at = slot.IndexOf(Separator, StringComparison.Ordinal);
